@@ -1,0 +1,25 @@
+// Prints measures beside their budgets, as one table, and keeps them for the closing note.
+export interface Measure {
+  name: string;
+  value: number;
+  unit: string;
+  budget?: { max?: number; min?: number };
+}
+
+export function verdict(m: Measure): string {
+  if (!m.budget) return '';
+  const over = (m.budget.max !== undefined && m.value > m.budget.max) || (m.budget.min !== undefined && m.value < m.budget.min);
+  const limit = m.budget.max !== undefined ? `≤ ${m.budget.max}` : `≥ ${m.budget.min}`;
+  return `${over ? 'OVER BUDGET' : 'ok'} (budget ${limit} ${m.unit})`;
+}
+
+export function printMeasures(title: string, measures: Measure[]): void {
+  const rows = measures.map((m) => `  ${m.name.padEnd(52)} ${String(Math.round(m.value * 10) / 10).padStart(8)} ${m.unit.padEnd(6)} ${verdict(m)}`);
+  console.log(`\n${title}\n${rows.join('\n')}\n`);
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,80 @@
+// Size of the JavaScript, time to first render online and offline, and Lighthouse on the home page.
+import { describe, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { DIST, assertBuilt, launch, openApp, waitForServiceWorker, CHROMIUM } from '../tests/e2e/support/browser';
+import { serveDirectory } from '../tests/e2e/support/static-server';
+import { median, printMeasures, type Measure } from './report';
+
+const gzipKb = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length / 1024;
+
+function initialScripts(): string[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  return [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+}
+
+const RUNS = 5;
+
+describe('the app shell', () => {
+  it('measures size, first render and Lighthouse', async () => {
+    assertBuilt();
+    const assets = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
+    const initial = initialScripts();
+    const measures: Measure[] = [
+      { name: 'initial JavaScript of the first page (gzip)', value: initial.reduce((n, f) => n + gzipKb(f), 0), unit: 'KB', budget: { max: 100 } },
+      { name: 'all app JavaScript (gzip)', value: assets.reduce((n, f) => n + gzipKb(join('assets', f)), 0), unit: 'KB' },
+      { name: 'service worker + workbox runtime (gzip)', value: readdirSync(DIST).filter((f) => /^(sw|workbox-).*\.js$/.test(f)).reduce((n, f) => n + gzipKb(f), 0), unit: 'KB' },
+    ];
+
+    const server = await serveDirectory(DIST);
+    const browser = await launch();
+    const online: number[] = [];
+    const offline: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const app = await openApp(browser, server.url);
+      await app.page.waitForSelector('h1');
+      online.push(await app.page.evaluate(() => performance.getEntriesByName('diagnum:first-render')[0]!.startTime));
+      await waitForServiceWorker(app.page);
+      await app.context.setOffline(true);
+      await app.page.reload();
+      await app.page.waitForSelector('h1');
+      offline.push(await app.page.evaluate(() => performance.getEntriesByName('diagnum:first-render')[0]!.startTime));
+      await app.context.close();
+    }
+    await browser.close();
+    measures.push(
+      { name: `first render online, median of ${RUNS} (cold, loopback)`, value: median(online), unit: 'ms' },
+      { name: `first render offline, median of ${RUNS} (service worker)`, value: median(offline), unit: 'ms' },
+    );
+
+    const scores: { performance: number; accessibility: number; tbt: number; lcp: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      const out = execFileSync(
+        join(import.meta.dirname, '../node_modules/.bin/lighthouse'),
+        [server.url, '--quiet', '--output=json', '--only-categories=performance,accessibility,best-practices',
+          `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync`],
+        { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 },
+      ).toString();
+      const report = JSON.parse(out) as {
+        categories: Record<string, { score: number }>;
+        audits: Record<string, { numericValue: number }>;
+      };
+      scores.push({
+        performance: report.categories.performance!.score * 100,
+        accessibility: report.categories.accessibility!.score * 100,
+        tbt: report.audits['total-blocking-time']!.numericValue,
+        lcp: report.audits['largest-contentful-paint']!.numericValue,
+      });
+    }
+    await server.stop();
+    measures.push(
+      { name: 'Lighthouse mobile performance, median of 3', value: median(scores.map((s) => s.performance)), unit: '/100', budget: { min: 95 } },
+      { name: 'Lighthouse accessibility, median of 3', value: median(scores.map((s) => s.accessibility)), unit: '/100', budget: { min: 100 } },
+      { name: 'Lighthouse total blocking time, median', value: median(scores.map((s) => s.tbt)), unit: 'ms' },
+      { name: 'Lighthouse largest contentful paint, median', value: median(scores.map((s) => s.lcp)), unit: 'ms' },
+    );
+    printMeasures('Diagnum bench: app shell', measures);
+  });
+});

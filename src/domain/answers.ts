@@ -1,0 +1,152 @@
+// Answer values, one shape per item kind, and the checks that keep a bad value out of the database.
+import * as z from 'zod/mini';
+import { ItemIdSchema, type Item, type ReferenceFigure } from '../referentiels/kinds';
+import { CampaignIdSchema, IsoDateSchema } from './campaigns';
+import { boundedText, MAX_COMMENT, MAX_FREE_TEXT } from './text-limits';
+import { accepted, checkWith, refused, type Checked } from './result';
+import { RECORD_SCHEMA_VERSION } from './schema-version';
+import { fr } from '../text/fr';
+
+/** Counts are whole numbers; a million is far above any school's figure. */
+const MAX_COUNT = 1_000_000;
+const Count = z.int({ error: 'Nombre entier attendu (sans virgule).' }).check(
+  z.minimum(0, { error: 'Le nombre ne peut pas être négatif.' }),
+  z.maximum(MAX_COUNT, { error: 'Nombre trop grand.' }),
+);
+const OptionalCount = z.nullable(Count);
+
+export const AnswerValueSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('number'), value: Count }),
+  z.strictObject({ kind: z.literal('date'), value: IsoDateSchema }),
+  z.strictObject({ kind: z.literal('yes-no'), value: z.boolean() }),
+  /** A count per frequency; null while the group has not typed it yet. */
+  z.strictObject({
+    kind: z.literal('usage-counts'),
+    never: OptionalCount,
+    occasionally: OptionalCount,
+    regularly: OptionalCount,
+  }),
+  z.strictObject({
+    kind: z.literal('percentage'),
+    value: z.number({ error: 'Pourcentage attendu.' }).check(
+      z.minimum(0, { error: 'Un pourcentage est compris entre 0 et 100.' }),
+      z.maximum(100, { error: 'Un pourcentage est compris entre 0 et 100.' }),
+    ),
+  }),
+  z.strictObject({ kind: z.literal('text'), value: boundedText(MAX_FREE_TEXT, 'Réponse') }),
+  z.strictObject({ kind: z.literal('checklist'), checked: z.array(z.string()) }),
+  z.strictObject({
+    kind: z.literal('service-matrix'),
+    cells: z.array(z.strictObject({ service: z.string(), statement: z.string(), value: z.boolean() })),
+  }),
+  z.strictObject({
+    kind: z.literal('level'),
+    value: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  }),
+  z.strictObject({ kind: z.literal('band'), band: z.string() }),
+  /** "Non concerné": the item does not apply to the school; left out of every score. */
+  z.strictObject({ kind: z.literal('not-applicable') }),
+]);
+export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+
+export const AnswerRecordSchema = z.strictObject({
+  campaignId: CampaignIdSchema,
+  itemId: ItemIdSchema,
+  /** null: the item is not answered yet, though a comment or a flag may exist. */
+  value: z.nullable(AnswerValueSchema),
+  comment: boundedText(MAX_COMMENT, 'Commentaire'),
+  /** "À vérifier": the group doubts the figure. */
+  toCheck: z.boolean(),
+  /** Where the figure came from ("statistiques ENT"). */
+  source: boundedText(200, 'Source'),
+  updatedAt: z.number(),
+  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+});
+export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
+
+/** The school's reference figures (DGESCO 3.1) for a campaign, when answered. */
+export type ReferenceFigures = Partial<Record<ReferenceFigure, number>>;
+
+/** The value kind each item kind is answered with. */
+const valueKindOf: Record<Item['kind'], AnswerValue['kind']> = {
+  'reference-figure': 'number',
+  count: 'number',
+  date: 'date',
+  'yes-no': 'yes-no',
+  'usage-counts': 'usage-counts',
+  percentage: 'percentage',
+  'free-text': 'text',
+  checklist: 'checklist',
+  'service-matrix': 'service-matrix',
+  level: 'level',
+  'label-band': 'band',
+};
+
+export function valueKindFor(item: Item): AnswerValue['kind'] {
+  return valueKindOf[item.kind];
+}
+
+/**
+ * Checks a value against its item: the right shape, option ids the item knows, and counts
+ * that fit the reference figure they are part of (DGESCO 3.1).
+ */
+export function checkAnswerValue(item: Item, input: unknown, figures: ReferenceFigures = {}): Checked<AnswerValue> {
+  const parsed = checkWith(AnswerValueSchema, input, 'Réponse non valide.');
+  if (!parsed.ok) return parsed;
+  const value = parsed.value;
+  if (value.kind === 'not-applicable') return parsed;
+  if (value.kind !== valueKindFor(item)) return refused('Cette réponse ne correspond pas à la question.');
+
+  if (item.kind === 'usage-counts' && value.kind === 'usage-counts') {
+    const total = (value.never ?? 0) + (value.occasionally ?? 0) + (value.regularly ?? 0);
+    const figure = figures[item.of];
+    if (figure !== undefined && total > figure) {
+      return refused(
+        `La somme (${total}) dépasse le nombre ${fr.figuresOf[item.of]} (${figure}) indiqué dans les éléments de référence.`,
+      );
+    }
+  }
+  if (item.kind === 'count' && item.of && item.bounded && value.kind === 'number') {
+    const figure = figures[item.of];
+    if (figure !== undefined && value.value > figure) {
+      return refused(
+        `${value.value} dépasse le nombre ${fr.figuresOf[item.of]} (${figure}) indiqué dans les éléments de référence.`,
+      );
+    }
+  }
+  if (item.kind === 'checklist' && value.kind === 'checklist') {
+    const known = new Set(item.options.map((o) => o.id));
+    if (value.checked.some((id) => !known.has(id)) || new Set(value.checked).size !== value.checked.length) {
+      return refused('Réponse non valide : option inconnue ou répétée.');
+    }
+  }
+  if (item.kind === 'service-matrix' && value.kind === 'service-matrix') {
+    const services = new Set(item.services.map((o) => o.id));
+    const statements = new Set(item.statements.map((o) => o.id));
+    const seen = new Set<string>();
+    for (const cell of value.cells) {
+      const key = `${cell.service}/${cell.statement}`;
+      if (!services.has(cell.service) || !statements.has(cell.statement) || seen.has(key)) {
+        return refused('Réponse non valide : case du tableau inconnue ou répétée.');
+      }
+      seen.add(key);
+    }
+  }
+  if (item.kind === 'label-band' && value.kind === 'band') {
+    if (!item.bands.some((b) => b.id === value.band)) return refused('Réponse non valide : choix inconnu.');
+  }
+  return accepted(value);
+}
+
+/** Reads the reference figures of a campaign from its answers to DGESCO 3.1. */
+export function referenceFiguresFrom(
+  answers: ReadonlyArray<Pick<AnswerRecord, 'itemId' | 'value'>>,
+  figureItems: ReadonlyArray<Extract<Item, { kind: 'reference-figure' }>>,
+): ReferenceFigures {
+  const figures: ReferenceFigures = {};
+  for (const item of figureItems) {
+    const answer = answers.find((a) => a.itemId === item.id);
+    if (answer?.value?.kind === 'number') figures[item.figure] = answer.value.value;
+  }
+  return figures;
+}

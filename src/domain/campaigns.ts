@@ -1,0 +1,60 @@
+// Campaigns: one assessment of the school at a date, covering one or more of the documents.
+import * as z from 'zod/mini';
+import { DocumentIdSchema } from '../referentiels/kinds';
+import { boundedText, MAX_NAME } from './text-limits';
+import { checkWith, type Checked } from './result';
+import { RECORD_SCHEMA_VERSION } from './schema-version';
+
+export const CampaignIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+
+/** A calendar date as typed in a date field (YYYY-MM-DD), and a real one (no 31 February). */
+export const IsoDateSchema = z.string({ error: 'Date : format attendu AAAA-MM-JJ.' }).check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date : format attendu AAAA-MM-JJ.' }),
+  z.refine((s) => isRealDate(s), { error: 'Date : cette date n’existe pas.' }),
+);
+
+function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 2000 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const CampaignStatusSchema = z.enum(['open', 'closed']);
+export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
+
+export const CampaignInputSchema = z.strictObject({
+  name: boundedText(MAX_NAME, 'Nom de la campagne', true),
+  date: IsoDateSchema,
+  documents: z.array(DocumentIdSchema).check(
+    z.minLength(1, { error: 'Choisissez au moins un référentiel.' }),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: 'Un référentiel est coché deux fois.' }),
+  ),
+});
+export type CampaignInput = z.infer<typeof CampaignInputSchema>;
+
+export const CampaignRecordSchema = z.strictObject({
+  ...CampaignInputSchema.def.shape,
+  id: CampaignIdSchema,
+  status: CampaignStatusSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+});
+export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
+
+export function checkCampaignInput(input: CampaignInput): Checked<CampaignInput> {
+  return checkWith(
+    CampaignInputSchema,
+    { ...input, name: input.name.trim() },
+    'Les informations de la campagne ne sont pas valides.',
+  );
+}
+
+export function checkCampaignName(name: string): Checked<string> {
+  return checkWith(CampaignInputSchema.def.shape.name, name.trim(), 'Nom de la campagne non valide.');
+}
+
+/** Newest first, then by name: the order of the home page. */
+export function sortCampaigns<T extends { date: string; name: string }>(campaigns: readonly T[]): T[] {
+  return [...campaigns].sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name, 'fr'));
+}

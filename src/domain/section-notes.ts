@@ -1,0 +1,15 @@
+// The group's analysis of a section: strengths, weaknesses, what the figures do not say.
+import * as z from 'zod/mini';
+import { ItemIdSchema } from '../referentiels/kinds';
+import { CampaignIdSchema } from './campaigns';
+import { boundedText, MAX_NOTE } from './text-limits';
+import { RECORD_SCHEMA_VERSION } from './schema-version';
+
+export const SectionNoteRecordSchema = z.strictObject({
+  campaignId: CampaignIdSchema,
+  sectionId: ItemIdSchema,
+  text: boundedText(MAX_NOTE, 'Analyse du groupe'),
+  updatedAt: z.number(),
+  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+});
+export type SectionNoteRecord = z.infer<typeof SectionNoteRecordSchema>;

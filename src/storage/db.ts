@@ -1,0 +1,49 @@
+// The only place that declares the database: every schema version in order, each with its why.
+// Never edit a shipped version: append a new one, with an upgrade function named for its effect
+// (in upgrades.ts, created with the first one) and a migration test from the previous version.
+import Dexie, { type Table } from 'dexie';
+import type { SchoolRecord } from '../domain/school';
+import type { CampaignRecord } from '../domain/campaigns';
+import type { AnswerRecord } from '../domain/answers';
+import type { SectionNoteRecord } from '../domain/section-notes';
+
+export const DB_NAME = 'diagnum';
+
+interface SchemaVersion {
+  version: number;
+  why: string;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    why: 'first schema: the school, its campaigns, their answers and the section notes',
+    stores: {
+      school: 'id',
+      campaigns: 'id, date',
+      answers: '[campaignId+itemId], campaignId',
+      sectionNotes: '[campaignId+sectionId], campaignId',
+    },
+  },
+];
+
+export const LATEST_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
+
+export class DiagnumDB extends Dexie {
+  school!: Table<SchoolRecord, 'school'>;
+  campaigns!: Table<CampaignRecord, string>;
+  answers!: Table<AnswerRecord, [string, string]>;
+  sectionNotes!: Table<SectionNoteRecord, [string, string]>;
+
+  /** `upTo` builds the database as an older version declared it, for migration tests. */
+  constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {
+    super(name);
+    for (const v of schemaVersions) {
+      if (v.version > upTo) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}

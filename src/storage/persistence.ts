@@ -1,0 +1,28 @@
+// Persistent storage: ask for it without ever waiting on it (Firefox keeps the promise pending
+// until the user answers its prompt), and report how much space is used.
+export interface StorageState {
+  supported: boolean;
+  persisted: boolean | undefined;
+  usage: number | undefined;
+  quota: number | undefined;
+}
+
+export async function readStorageState(): Promise<StorageState> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.estimate) return { supported: false, persisted: undefined, usage: undefined, quota: undefined };
+  const [persisted, estimate] = await Promise.all([
+    storage.persisted ? storage.persisted() : Promise.resolve(undefined),
+    storage.estimate(),
+  ]);
+  return { supported: true, persisted, usage: estimate.usage, quota: estimate.quota };
+}
+
+/** Fire and forget; `onAnswer` runs if and when the browser answers. */
+export function requestPersistence(onAnswer?: (granted: boolean) => void): void {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.persist) return;
+  void storage.persist().then(
+    (granted) => onAnswer?.(granted),
+    () => onAnswer?.(false),
+  );
+}

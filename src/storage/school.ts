@@ -1,0 +1,25 @@
+// The school record: read it, save it.
+import { SchoolRecordSchema, checkSchoolInput, type SchoolRecord } from '../domain/school';
+import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
+import type { Checked } from '../domain/result';
+import { commit, database } from './connection';
+import { parseAll, watch } from './watch';
+
+export async function readSchool(): Promise<SchoolRecord | undefined> {
+  const row = await database().school.get('school');
+  return row ? parseAll(SchoolRecordSchema, [row])[0] : undefined;
+}
+
+export const watchSchool = () => watch(readSchool);
+
+export async function saveSchool(input: { name: string; uai?: string; academie?: string }): Promise<Checked<true>> {
+  const checked = checkSchoolInput(input);
+  if (!checked.ok) return checked;
+  const record: SchoolRecord = {
+    ...checked.value,
+    id: 'school',
+    updatedAt: Date.now(),
+    schemaVersion: RECORD_SCHEMA_VERSION,
+  };
+  return commit(['school'], (db) => db.school.put(record));
+}

@@ -1,0 +1,52 @@
+// The French strings of the interface. The référentiels keep their own official wording.
+export const fr = {
+  appName: 'Diagnum',
+  tagline: 'Autodiagnostic numérique de l’établissement',
+  storage: {
+    saved: 'Enregistré',
+    saving: 'Enregistrement…',
+    outdated:
+      'Une version plus récente de Diagnum a été ouverte dans un autre onglet. Rechargez cette page pour continuer : ce qui était déjà enregistré est conservé.',
+    blocked:
+      'Diagnum ne peut pas mettre à jour ses données tant qu’un autre onglet Diagnum reste ouvert. Fermez les autres onglets Diagnum, puis rechargez cette page.',
+    quota:
+      'L’espace de stockage du navigateur est plein : rien n’a été enregistré. Libérez de la place (ou exportez puis supprimez d’anciennes campagnes) et réessayez.',
+    failed: 'L’enregistrement a échoué : rien n’a été modifié. Réessayez ; si le problème continue, rechargez la page.',
+    unreadable: 'Certaines données enregistrées ne sont pas lisibles par cette version de Diagnum.',
+    notFound: 'Cette campagne n’existe plus.',
+  },
+  documents: {
+    'dgesco-2010': 'Référentiel DGESCO 2010',
+    'occitanie-grille': 'Grille de maturité Occitanie',
+    'label-lycee-2023': 'Label Lycée numérique',
+  },
+  campaignStatus: { open: 'En cours', closed: 'Clôturée' },
+  kinds: {
+    'reference-figure': 'Élément de référence (nombre)',
+    date: 'Date',
+    'yes-no': 'Oui / non',
+    'usage-counts': 'Nombre de réponses jamais / occasionnellement / régulièrement',
+    count: 'Nombre',
+    percentage: 'Pourcentage',
+    'free-text': 'Texte libre',
+    checklist: 'Liste de services',
+    'service-matrix': 'Tableau par service',
+    level: 'Niveau 0 à 3',
+    'label-band': 'Choix parmi les réponses du label',
+  },
+  /** "le nombre d’enseignants": the figure with its French partitive. */
+  figuresOf: {
+    students: 'd’élèves',
+    divisions: 'de divisions',
+    teachers: 'd’enseignants',
+    rooms: 'de salles d’enseignement',
+    families: 'de familles',
+  },
+  figures: {
+    students: 'élèves',
+    divisions: 'divisions',
+    teachers: 'enseignants',
+    rooms: 'salles d’enseignement',
+    families: 'familles',
+  },
+} as const;

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { assertBuilt, DIST, launch, openApp, waitForServiceWorker } from './support/browser';
+import { serveDirectory, type StaticServer } from './support/static-server';
+import { HomePage } from './pages/home-page';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await serveDirectory(DIST);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the app shell', () => {
+  it('keeps the school and a campaign across a reload, then offline, and never calls another origin', async () => {
+    const app = await openApp(browser, server.url);
+    const { page } = app;
+    await waitForServiceWorker(page);
+    const home = new HomePage(page);
+
+    await home.saveSchool('Lycée Jean Jaurès', '0341234a', 'Montpellier');
+    await expect.poll(() => home.schoolStatus().textContent()).toContain('Enregistré');
+    await home.createCampaign('État initial 2026-2027', '2026-10-05');
+    await expect.poll(() => home.campaignNames()).toEqual(['État initial 2026-2027']);
+
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Nom de l’établissement').inputValue()).toBe('Lycée Jean Jaurès');
+    expect(await page.getByLabel(/Code UAI/).inputValue()).toBe('0341234A');
+    await expect.poll(() => home.campaignNames()).toEqual(['État initial 2026-2027']);
+
+    await app.context.setOffline(true);
+    const offline = await page.reload();
+    expect(offline?.fromServiceWorker()).toBe(true);
+    await expect.poll(() => home.campaignNames()).toEqual(['État initial 2026-2027']);
+    await page.getByRole('link', { name: 'Référentiel DGESCO 2010' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Référentiel collège ou lycée numérique');
+    await page.goto(server.url + '#/');
+    await home.createCampaign('Créée hors ligne', '2026-11-20');
+    await expect.poll(() => home.campaignNames()).toEqual(['Créée hors ligne', 'État initial 2026-2027']);
+
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
+    await app.context.close();
+  });
+
+  it('opens, with its data, after the web server is gone', async () => {
+    const own = await serveDirectory(DIST);
+    const app = await openApp(browser, own.url);
+    await waitForServiceWorker(app.page);
+    await new HomePage(app.page).createCampaign('Avant la coupure', '2026-10-05');
+    await expect.poll(() => new HomePage(app.page).campaignNames()).toEqual(['Avant la coupure']);
+    await own.stop();
+
+    const again = await app.context.newPage();
+    const response = await again.goto(own.url);
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expect.poll(() => new HomePage(again).campaignNames()).toEqual(['Avant la coupure']);
+    await app.context.close();
+  });
+
+  it('refuses bad input in French, marks the field, and stores nothing', async () => {
+    const app = await openApp(browser, server.url);
+    const { page } = app;
+    const home = new HomePage(page);
+    await home.saveSchool('Lycée Pierre-Paul Riquet', '12345');
+    await expect.poll(() => home.schoolStatus().textContent()).toContain('7 chiffres suivis d’une lettre');
+    expect(await page.getByLabel(/Code UAI/).getAttribute('aria-invalid')).toBe('true');
+    await home.createCampaign('   ', '2026-10-05');
+    await expect.poll(() => page.locator('#campaign-status').textContent()).toContain('obligatoire');
+    await home.createCampaign('Sans référentiel', '2026-10-05', []);
+    await expect.poll(() => page.locator('#campaign-status').textContent()).toContain('au moins un référentiel');
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await home.createCampaign(hostile, '2026-10-05');
+    await expect.poll(() => home.campaignNames()).toEqual([hostile]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await page.reload();
+    expect(await page.getByLabel('Nom de l’établissement').inputValue()).toBe('');
+    await expect.poll(() => home.campaignNames()).toEqual([hostile]);
+    await app.context.close();
+  });
+
+  it('renames a campaign, and deletes one only after confirmation', async () => {
+    const app = await openApp(browser, server.url);
+    const { page } = app;
+    const home = new HomePage(page);
+    await home.createCampaign('Bilan 2025', '2025-06-10');
+    await home.createCampaign('Bilan 2026', '2026-06-10');
+    await expect.poll(() => home.campaignNames()).toEqual(['Bilan 2026', 'Bilan 2025']);
+
+    await page.getByRole('button', { name: 'Renommer « Bilan 2025 »' }).click();
+    await page.getByLabel('Nouveau nom de « Bilan 2025 »').fill('État initial 2025');
+    await page.getByRole('button', { name: 'Renommer', exact: true }).click();
+    await expect.poll(() => home.campaignNames()).toEqual(['Bilan 2026', 'État initial 2025']);
+
+    await page.getByRole('button', { name: 'Supprimer « Bilan 2026 »' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Supprimer la campagne ?' });
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    expect(await home.campaignNames()).toEqual(['Bilan 2026', 'État initial 2025']);
+    await page.getByRole('button', { name: 'Supprimer « Bilan 2026 »' }).click();
+    await dialog.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await expect.poll(() => home.campaignNames()).toEqual(['État initial 2025']);
+    await page.reload();
+    await expect.poll(() => home.campaignNames()).toEqual(['État initial 2025']);
+    await app.context.close();
+  });
+
+  it('has no axe violation (WCAG 2 A and AA) on any page of the shell', async () => {
+    const app = await openApp(browser, server.url);
+    const { page } = app;
+    await new HomePage(page).createCampaign('Campagne', '2026-10-05');
+    const pages = ['#/', '#/referentiels/dgesco-2010', '#/referentiels/occitanie-grille', '#/referentiels/label-lycee-2023', '#/a-propos', '#/inconnu'];
+    for (const hash of pages) {
+      await page.goto(server.url + hash);
+      await page.waitForSelector('h1');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(result.violations.map((v) => `${hash} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await page.goto(server.url + '#/');
+    await page.getByRole('button', { name: 'Supprimer « Campagne »' }).click();
+    const withDialog = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(withDialog.violations.map((v) => v.id)).toEqual([]);
+    await app.context.close();
+  });
+
+  it('gives each screen its own title, in French', async () => {
+    const app = await openApp(browser, server.url);
+    const { page } = app;
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expect.poll(() => page.title()).toBe('Accueil · Diagnum');
+    await page.goto(server.url + '#/a-propos');
+    await expect.poll(() => page.title()).toBe('Données et confidentialité · Diagnum');
+    await page.goto(server.url + '#/referentiels/occitanie-grille');
+    await expect.poll(() => page.title()).toBe('Grille de maturité Occitanie · Diagnum');
+    await app.context.close();
+  });
+});

@@ -1,0 +1,2 @@
+// Gives jsdom an IndexedDB before Dexie is imported.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { freshDatabase, snapshot } from '../../fixtures/database';
+import { createCampaign } from '../../../src/storage/campaigns';
+import { listAnswers, saveAnswer } from '../../../src/storage/answers';
+import { saveSectionNote } from '../../../src/storage/section-notes';
+import type { DocumentId } from '../../../src/referentiels/kinds';
+
+async function aCampaign(documents: DocumentId[] = ['dgesco-2010', 'occitanie-grille', 'label-lycee-2023']) {
+  const created = await createCampaign({ name: 'Campagne de test', date: '2026-10-05', documents });
+  if (!created.ok) throw new Error(created.message);
+  return created.value.id;
+}
+
+const TEACHERS = 'dgesco2010.3.1.teachers';
+const TEACHER_USAGE = 'dgesco2010.3.6.1.h1';
+
+describe('saving answers', () => {
+  it('stores a value with its comment, flag and source, and keeps each field when another one changes', async () => {
+    freshDatabase();
+    const campaign = await aCampaign();
+    expect((await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 40 } })).ok).toBe(true);
+    expect((await saveAnswer(campaign, TEACHERS, { comment: 'Chiffre de septembre', source: 'STSWeb' })).ok).toBe(true);
+    expect((await saveAnswer(campaign, TEACHERS, { toCheck: true })).ok).toBe(true);
+    const [answer] = await listAnswers(campaign);
+    expect(answer).toMatchObject({
+      itemId: TEACHERS,
+      value: { kind: 'number', value: 40 },
+      comment: 'Chiffre de septembre',
+      source: 'STSWeb',
+      toCheck: true,
+    });
+  });
+
+  it('refuses usage counts whose sum exceeds the number of teachers, leaving the database unchanged', async () => {
+    const db = freshDatabase();
+    const campaign = await aCampaign();
+    await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 40 } });
+    const before = await snapshot(db);
+    const result = await saveAnswer(campaign, TEACHER_USAGE, {
+      value: { kind: 'usage-counts', never: 10, occasionally: 20, regularly: 11 },
+    });
+    expect(result).toEqual({
+      ok: false,
+      message: 'La somme (41) dépasse le nombre d’enseignants (40) indiqué dans les éléments de référence.',
+    });
+    expect(await snapshot(db)).toBe(before);
+    expect((await saveAnswer(campaign, TEACHER_USAGE, { value: { kind: 'usage-counts', never: 10, occasionally: 20, regularly: 10 } })).ok).toBe(true);
+  });
+
+  it('refuses negative and decimal counts, and a 100,000-character comment, in French', async () => {
+    const db = freshDatabase();
+    const campaign = await aCampaign();
+    const before = await snapshot(db);
+    const negative = await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: -3 } });
+    const decimal = await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 2.5 } });
+    const long = await saveAnswer(campaign, TEACHERS, { comment: 'a'.repeat(100_000) });
+    expect(negative).toMatchObject({ ok: false, message: 'Le nombre ne peut pas être négatif.' });
+    expect(decimal).toMatchObject({ ok: false, message: 'Nombre entier attendu (sans virgule).' });
+    expect(long).toMatchObject({ ok: false, message: expect.stringMatching(/^Commentaire : 5\s000 caractères au plus\.$/) });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('keeps pasted HTML as plain text', async () => {
+    freshDatabase();
+    const campaign = await aCampaign();
+    const html = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    expect((await saveAnswer(campaign, TEACHERS, { comment: html })).ok).toBe(true);
+    expect((await listAnswers(campaign))[0]!.comment).toBe(html);
+  });
+
+  it('refuses a value of the wrong kind, an unknown item, or a document the campaign does not cover', async () => {
+    const db = freshDatabase();
+    const campaign = await aCampaign(['occitanie-grille']);
+    const before = await snapshot(db);
+    expect(await saveAnswer(campaign, 'occitanie.1.1', { value: { kind: 'yes-no', value: true } })).toMatchObject({ ok: false });
+    expect(await saveAnswer(campaign, 'occitanie.1.1', { value: { kind: 'level', value: 4 } as never })).toMatchObject({ ok: false });
+    expect(await saveAnswer(campaign, 'nowhere.1', { value: { kind: 'level', value: 1 } })).toMatchObject({ ok: false });
+    expect(await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 1 } })).toMatchObject({
+      ok: false,
+      message: 'Ce référentiel ne fait pas partie de la campagne.',
+    });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('records "non concerné" as its own answer, distinct from "non" and from no answer', async () => {
+    freshDatabase();
+    const campaign = await aCampaign();
+    await saveAnswer(campaign, 'label2023.A.8', { value: { kind: 'not-applicable' } });
+    await saveAnswer(campaign, 'label2023.A.9', { value: null, comment: 'À discuter' });
+    const answers = await listAnswers(campaign);
+    expect(answers.find((a) => a.itemId === 'label2023.A.8')?.value).toEqual({ kind: 'not-applicable' });
+    expect(answers.find((a) => a.itemId === 'label2023.A.9')?.value).toBeNull();
+  });
+
+  it('refuses a label band the criterion does not have', async () => {
+    freshDatabase();
+    const campaign = await aCampaign();
+    expect((await saveAnswer(campaign, 'label2023.A.6', { value: { kind: 'band', band: 'en-projet' } })).ok).toBe(true);
+    expect(await saveAnswer(campaign, 'label2023.A.6', { value: { kind: 'band', band: 'peut-etre' } })).toMatchObject({
+      ok: false,
+      message: 'Réponse non valide : choix inconnu.',
+    });
+  });
+
+  it('saves a section note, and refuses one of more than 20,000 characters', async () => {
+    freshDatabase();
+    const campaign = await aCampaign();
+    expect((await saveSectionNote(campaign, 'dgesco2010.s3.3.1', 'Comité actif depuis 2024.')).ok).toBe(true);
+    expect(await saveSectionNote(campaign, 'dgesco2010.s3.3.1', 'x'.repeat(20_001))).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { freshDatabase, snapshot } from '../../fixtures/database';
+import { createCampaign, deleteCampaign, listCampaigns, renameCampaign } from '../../../src/storage/campaigns';
+import { saveAnswer, listAnswers } from '../../../src/storage/answers';
+import { saveSectionNote, listSectionNotes } from '../../../src/storage/section-notes';
+import type { CampaignInput } from '../../../src/domain/campaigns';
+
+const aCampaign = (name = 'État initial 2026', date = '2026-10-05'): CampaignInput => ({
+  name,
+  date,
+  documents: ['dgesco-2010', 'occitanie-grille', 'label-lycee-2023'],
+});
+
+describe('campaigns', () => {
+  it('are created open, with the documents they cover, and listed newest first', async () => {
+    freshDatabase();
+    const first = await createCampaign({ ...aCampaign('État initial', '2025-10-01'), documents: ['dgesco-2010'] });
+    const second = await createCampaign(aCampaign('Réévaluation', '2026-10-01'));
+    expect(first.ok && second.ok).toBe(true);
+    const list = await listCampaigns();
+    expect(list.map((c) => c.name)).toEqual(['Réévaluation', 'État initial']);
+    expect(list[1]).toMatchObject({ status: 'open', documents: ['dgesco-2010'], schemaVersion: 1 });
+  });
+
+  it('refuses an empty name, an impossible date or no document, in French, writing nothing', async () => {
+    const db = freshDatabase();
+    const before = await snapshot(db);
+    const cases = [
+      { input: aCampaign('   '), message: /obligatoire/ },
+      { input: aCampaign('Campagne', '2026-02-30'), message: /n’existe pas/ },
+      { input: aCampaign('Campagne', '05/10/2026'), message: /AAAA-MM-JJ/ },
+      { input: { ...aCampaign(), documents: [] }, message: /au moins un référentiel/ },
+      { input: aCampaign('x'.repeat(201)), message: /200 caractères au plus/ },
+    ];
+    for (const { input, message } of cases) {
+      const result = await createCampaign(input as never);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(message);
+    }
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('are renamed, and a blank new name is refused with the old one kept', async () => {
+    freshDatabase();
+    const created = await createCampaign(aCampaign());
+    if (!created.ok) throw new Error(created.message);
+    expect((await renameCampaign(created.value.id, '  Bilan 2026  ')).ok).toBe(true);
+    const refused = await renameCampaign(created.value.id, ' ');
+    expect(refused.ok).toBe(false);
+    expect((await listCampaigns())[0]!.name).toBe('Bilan 2026');
+  });
+
+  it('renaming a campaign that no longer exists says so', async () => {
+    freshDatabase();
+    const result = await renameCampaign('00000000-0000-0000-0000-000000000000', 'Nouveau nom');
+    expect(result).toEqual({ ok: false, message: 'Cette campagne n’existe plus.' });
+  });
+
+  it('are deleted with their answers and notes, leaving other campaigns untouched', async () => {
+    freshDatabase();
+    const a = await createCampaign(aCampaign('A'));
+    const b = await createCampaign(aCampaign('B'));
+    if (!a.ok || !b.ok) throw new Error('setup');
+    for (const id of [a.value.id, b.value.id]) {
+      expect((await saveAnswer(id, 'occitanie.1.1', { value: { kind: 'level', value: 2 } })).ok).toBe(true);
+      expect((await saveSectionNote(id, 'occitanie.s1', 'Points forts : la commission.')).ok).toBe(true);
+    }
+    expect((await deleteCampaign(a.value.id)).ok).toBe(true);
+    expect((await listCampaigns()).map((c) => c.name)).toEqual(['B']);
+    expect(await listAnswers(a.value.id)).toEqual([]);
+    expect(await listSectionNotes(a.value.id)).toEqual([]);
+    expect(await listAnswers(b.value.id)).toHaveLength(1);
+    expect(await listSectionNotes(b.value.id)).toHaveLength(1);
+  });
+});

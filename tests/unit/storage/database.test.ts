@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { freshDatabase, snapshot } from '../../fixtures/database';
+import { DiagnumDB, LATEST_VERSION, schemaVersions } from '../../../src/storage/db';
+import { databaseHealth, useDatabase } from '../../../src/storage/connection';
+import { readSchool, saveSchool } from '../../../src/storage/school';
+import { createCampaign, listCampaigns } from '../../../src/storage/campaigns';
+import { fr } from '../../../src/text/fr';
+
+describe('the database', () => {
+  it('declares its versions in increasing order, each with a reason', () => {
+    const numbers = schemaVersions.map((v) => v.version);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    for (const v of schemaVersions) expect(v.why.length).toBeGreaterThan(10);
+    expect(LATEST_VERSION).toBe(numbers.at(-1));
+  });
+
+  it('reports "saved" only once the data is readable from another connection', async () => {
+    const db = freshDatabase();
+    const result = await saveSchool({ name: 'Lycée Jean Jaurès', uai: '0341234a', academie: 'Montpellier' });
+    expect(result.ok).toBe(true);
+    const other = new DiagnumDB(db.name);
+    expect(await other.school.get('school')).toMatchObject({ name: 'Lycée Jean Jaurès', uai: '0341234A' });
+    other.close();
+  });
+
+  it('refuses a UAI code that is not 7 digits and a letter, keeping the stored school', async () => {
+    const db = freshDatabase();
+    await saveSchool({ name: 'Lycée Jean Jaurès' });
+    const before = await snapshot(db);
+    const result = await saveSchool({ name: 'Lycée Jean Jaurès', uai: '12345' });
+    expect(result).toMatchObject({ ok: false, field: 'uai', message: expect.stringContaining('7 chiffres') });
+    expect(await snapshot(db)).toBe(before);
+    expect((await readSchool())?.uai).toBeUndefined();
+  });
+
+  it('turns a full disk into a French message and writes nothing', async () => {
+    const db = freshDatabase();
+    db.school.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const before = await snapshot(db);
+    const result = await saveSchool({ name: 'Lycée Jean Jaurès' });
+    expect(result).toEqual({ ok: false, message: fr.storage.quota });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('stops writing, visibly, once another tab has opened a newer version', async () => {
+    const db = freshDatabase();
+    await saveSchool({ name: 'Lycée Jean Jaurès' });
+    // Another tab, running a newer Diagnum, upgrades the same database.
+    const newer = new Dexie(db.name);
+    newer.version(LATEST_VERSION + 1).stores({ ...schemaVersions.at(-1)!.stores, extra: 'id' });
+    await newer.open();
+    expect(databaseHealth()).toBe('outdated');
+    const result = await createCampaign({ name: 'Écrite par un onglet périmé', date: '2026-10-01', documents: ['dgesco-2010'] });
+    expect(result).toEqual({ ok: false, message: fr.storage.outdated });
+    expect(await newer.table('campaigns').count()).toBe(0);
+    newer.close();
+  });
+
+  it('can be built as version 1 declared it, filled, and reopened at the current version', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const old = new DiagnumDB(name, 1);
+    await old.campaigns.add({
+      id: 'c0ffee00-0000-4000-8000-000000000001',
+      name: 'État initial 2025',
+      date: '2025-10-01',
+      documents: ['dgesco-2010'],
+      status: 'open',
+      createdAt: 1,
+      updatedAt: 1,
+      schemaVersion: 1,
+    });
+    old.close();
+    const current = new DiagnumDB(name);
+    useDatabase(current);
+    await current.open();
+    expect(current.verno).toBe(LATEST_VERSION);
+    expect((await listCampaigns()).map((c) => c.name)).toEqual(['État initial 2025']);
+  });
+
+  it('reports a stored record of an unknown shape instead of showing partial data', async () => {
+    const db = freshDatabase();
+    await db.campaigns.add({ id: 'broken-0001', name: 42 } as never);
+    await expect(listCampaigns()).rejects.toThrow('Unreadable stored record');
+  });
+});
