@@ -432,20 +432,20 @@ export const dgesco2010 = {
               kind: 'count',
               role: 'context',
               of: 'rooms',
-              bounded: true,
+              bounded: false,
               text: 'Nombre de salles équipées en Tableau Numérique Interactif',
               interpretation:
-                "La source écrit « salles » sans préciser : dans ce domaine (l'enseignant devant sa classe), Diagnum les compte parmi les salles d'enseignement utilisées de 3.1.",
+                "La source écrit « salles » sans préciser : dans ce domaine (l'enseignant devant sa classe), Diagnum rapporte ce nombre aux salles d'enseignement utilisées de 3.1, sans refuser un nombre plus grand (une salle de réunion peut aussi être équipée).",
             },
             {
               id: 'dgesco2010.3.6.1.a9',
               kind: 'count',
               role: 'context',
               of: 'rooms',
-              bounded: true,
+              bounded: false,
               text: 'Nombre de salles équipées en vidéoprojecteur fixe (hors Tableau Numérique Interactif)',
               interpretation:
-                "La source écrit « salles » sans préciser : dans ce domaine (l'enseignant devant sa classe), Diagnum les compte parmi les salles d'enseignement utilisées de 3.1.",
+                "La source écrit « salles » sans préciser : dans ce domaine (l'enseignant devant sa classe), Diagnum rapporte ce nombre aux salles d'enseignement utilisées de 3.1, sans refuser un nombre plus grand (une salle de réunion peut aussi être équipée).",
             },
             {
               id: 'dgesco2010.3.6.1.a10',

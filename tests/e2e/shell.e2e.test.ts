@@ -78,7 +78,7 @@ describe('the app shell', () => {
     await home.createCampaign('Sans référentiel', '2026-10-05', []);
     await expect.poll(() => page.locator('#campaign-status').textContent()).toContain('au moins un référentiel');
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    await home.createCampaign(hostile, '2026-10-05');
+    await home.createCampaign(hostile, '2026-10-05', ['Référentiel DGESCO 2010']);
     await expect.poll(() => home.campaignNames()).toEqual([hostile]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
