@@ -431,7 +431,7 @@ export const labelLycee = {
                 },
               ],
               interpretation:
-                "Aucune ressource numérique ne rapporte pas de point. La source écrivant « strictement moins de » pour exclure la limite, « Plus de » est lu comme « au moins » : exactement 25 % vaut 2 points et exactement 50 % vaut 4 points.",
+                "0 % de ressources numériques ne rapporte aucun point, bien que la source n'en dise rien. La source écrivant « strictement moins de » pour exclure la limite, « Plus de » est lu comme « au moins » : exactement 25 % vaut 2 points et exactement 50 % vaut 4 points.",
             },
           ],
         },
@@ -513,7 +513,7 @@ export const labelLycee = {
                 { id: 'plus-de-50', label: 'Plus de 50%', points: 4, from: { value: 50, inclusive: false } },
               ],
               interpretation:
-                "Aucun professeur ne rapporte pas de point. La source ne classe pas exactement 25 % et 50 % : Diagnum les compte dans la tranche inférieure (1 point pour 25 %, 2 points pour 50 %).",
+                "0 % de professeurs ne rapporte aucun point, bien que la source n'en dise rien. La source ne classe pas exactement 25 % et 50 % : Diagnum les compte dans la tranche inférieure (1 point pour 25 %, 2 points pour 50 %).",
             },
             {
               id: 'label2023.C.2.5',
@@ -667,7 +667,7 @@ export const labelLycee = {
                 { id: 'plus-de-50', label: 'Plus de 50%', points: 2, from: { value: 50, inclusive: false } },
               ],
               interpretation:
-                "Aucun enseignant ne rapporte pas de point. La source ne classe pas exactement 50 % : Diagnum le compte pour 1 point.",
+                "0 % d'enseignants ne rapporte aucun point, bien que la source n'en dise rien. La source ne classe pas exactement 50 % : Diagnum le compte pour 1 point.",
             },
             {
               id: 'label2023.C.2.16',
@@ -683,7 +683,7 @@ export const labelLycee = {
                 { id: 'plus-de-50', label: 'Plus de 50%', points: 2, from: { value: 50, inclusive: false } },
               ],
               interpretation:
-                "Aucun parent ne rapporte pas de point. La source ne classe pas exactement 50 % : Diagnum le compte pour 1 point.",
+                "0 % de parents ne rapporte aucun point, bien que la source n'en dise rien. La source ne classe pas exactement 50 % : Diagnum le compte pour 1 point.",
             },
             {
               id: 'label2023.C.2.17',
@@ -714,7 +714,7 @@ export const labelLycee = {
                 },
               ],
               interpretation:
-                "Comme pour C.2.2, la case « 10% » (1 point) est lue comme la tranche sous 10 % ; aucun élève ne rapporte pas de point. Exactement 10 % et exactement 50 % valent 2 points (« Entre 10 et 50% »).",
+                "Comme pour C.2.2, la case « 10% » (1 point) est lue comme la tranche sous 10 % ; 0 % d'élèves ne rapporte aucun point. Exactement 10 % et exactement 50 % valent 2 points (« Entre 10 et 50% »).",
             },
             {
               id: 'label2023.C.2.18',
@@ -891,7 +891,7 @@ export const labelLycee = {
                 { id: 'moins-de-la-moitie', label: 'Strictement moins de la moitié', points: 1, from: { value: 0, inclusive: false } },
                 { id: 'la-moitie-ou-plus', label: 'Égal ou plus de la moitié', points: 2, from: { value: 50, inclusive: true } },
               ],
-              interpretation: 'Aucun enseignant ne rapporte pas de point.',
+              interpretation: "0 % d'enseignants ne rapporte aucun point, bien que la source n'en dise rien ; exactement la moitié vaut 2 points (« Égal ou plus de la moitié »).",
             },
             {
               id: 'label2023.D.12',

@@ -50,3 +50,12 @@ export const fr = {
     families: 'familles',
   },
 } as const;
+
+/** What a mandatory criterion's answer is enough for, e.g. "suffit pour les niveaux 1 et 2". */
+export function bandLevelText(level: 0 | 1 | 2 | 3): string {
+  return ['ne suffit pour aucun niveau', 'suffit pour le niveau 1', 'suffit pour les niveaux 1 et 2', 'suffit pour les niveaux 1, 2 et 3'][level]!;
+}
+
+export function bandPointsText(points: number): string {
+  return points === 0 ? '0 point' : `${points} point${points > 1 ? 's' : ''}`;
+}
