@@ -59,10 +59,27 @@ export const AnswerRecordSchema = z.strictObject({
   toCheck: z.boolean(),
   /** Where the figure came from ("statistiques ENT"). */
   source: boundedText(200, 'Source'),
+  /** Copied from the previous campaign and not yet confirmed or changed by the group. */
+  carriedOver: z.boolean(),
   updatedAt: z.number(),
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 });
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
+
+/** The record of an item nobody has touched yet: "non renseigné". */
+export function emptyAnswer(campaignId: string, itemId: string): AnswerRecord {
+  return {
+    campaignId,
+    itemId,
+    value: null,
+    comment: '',
+    toCheck: false,
+    source: '',
+    carriedOver: false,
+    updatedAt: 0,
+    schemaVersion: RECORD_SCHEMA_VERSION,
+  };
+}
 
 /** The school's reference figures (DGESCO 3.1) for a campaign, when answered. */
 export type ReferenceFigures = Partial<Record<ReferenceFigure, number>>;
@@ -149,4 +166,31 @@ export function referenceFiguresFrom(
     if (answer?.value?.kind === 'number') figures[item.figure] = answer.value.value;
   }
   return figures;
+}
+
+/**
+ * Lowering a reference figure below what is already counted against it would leave the campaign
+ * inconsistent: the message names the first item to correct first.
+ */
+export function figureConflict(
+  figure: ReferenceFigure,
+  newValue: number,
+  answers: ReadonlyArray<Pick<AnswerRecord, 'itemId' | 'value'>>,
+  itemOf: (itemId: string) => Item | undefined,
+): string | undefined {
+  for (const answer of answers) {
+    const item = itemOf(answer.itemId);
+    const value = answer.value;
+    if (!item || !value) continue;
+    let counted: number | undefined;
+    if (item.kind === 'usage-counts' && item.of === figure && value.kind === 'usage-counts') {
+      counted = (value.never ?? 0) + (value.occasionally ?? 0) + (value.regularly ?? 0);
+    } else if (item.kind === 'count' && item.of === figure && item.bounded && value.kind === 'number') {
+      counted = value.value;
+    }
+    if (counted !== undefined && counted > newValue) {
+      return `Impossible : ${counted} ${fr.figures[figure]} sont déjà comptés dans la question « ${item.text} ». Corrigez d’abord cette réponse.`;
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 // Campaigns: one assessment of the school at a date, covering one or more of the documents.
 import * as z from 'zod/mini';
-import { DocumentIdSchema } from '../referentiels/kinds';
+import { DocumentIdSchema, ItemIdSchema } from '../referentiels/kinds';
 import { boundedText, MAX_NAME } from './text-limits';
 import { checkWith, type Checked } from './result';
 import { RECORD_SCHEMA_VERSION } from './schema-version';
@@ -32,10 +32,22 @@ export const CampaignInputSchema = z.strictObject({
 });
 export type CampaignInput = z.infer<typeof CampaignInputSchema>;
 
+/** A member of the pilot group: a name only, no account. */
+export const MemberNameSchema = boundedText(80, 'Nom du membre', true);
+
+/** Who in the group fills a section ("division of work", DGESCO 2.2). */
+export const AssignmentSchema = z.strictObject({ sectionId: ItemIdSchema, member: MemberNameSchema });
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
 export const CampaignRecordSchema = z.strictObject({
   ...CampaignInputSchema.def.shape,
   id: CampaignIdSchema,
   status: CampaignStatusSchema,
+  /** The campaign whose answers this one started from, if any. */
+  startedFrom: z.nullable(CampaignIdSchema),
+  members: z.array(MemberNameSchema),
+  /** An array, not a record keyed by section: keys like `__proto__` cannot get lost. */
+  assignments: z.array(AssignmentSchema),
   createdAt: z.number(),
   updatedAt: z.number(),
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),

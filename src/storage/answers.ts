@@ -1,24 +1,39 @@
-// Answers: one record per campaign and item, saved field by field so that two tabs editing
-// different fields of the same item never overwrite each other.
+// Answers: one record per campaign and item. Each save reads, checks and writes in one
+// transaction and changes only the fields it names, so two tabs editing different fields (or
+// different counts of the same item) never overwrite each other.
 import {
   AnswerRecordSchema,
   checkAnswerValue,
+  emptyAnswer,
+  figureConflict,
   referenceFiguresFrom,
   type AnswerRecord,
   type AnswerValue,
 } from '../domain/answers';
+import { CampaignRecordSchema } from '../domain/campaigns';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
-import { checkWith, refused, type Checked } from '../domain/result';
+import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { findItem, referenceFigureItems } from '../referentiels';
+import { fr } from '../text/fr';
 import { commit, database } from './connection';
-import { readCampaign } from './campaigns';
 import { parseAll, watch } from './watch';
 
+/** A new value, or a change computed from the stored one (one count of three, one cell of the matrix). */
+export type ValueChange = AnswerValue | null | ((stored: AnswerValue | null) => AnswerValue | null);
+
 export interface AnswerPatch {
-  value?: AnswerValue | null;
+  value?: ValueChange;
   comment?: string;
   toCheck?: boolean;
   source?: string;
+  /** Set by undo only: a change of value always clears it. */
+  carriedOver?: boolean;
+}
+
+export interface SavedAnswer {
+  /** The record before the save (undefined: there was none), for undo. */
+  before: AnswerRecord | undefined;
+  after: AnswerRecord;
 }
 
 export async function listAnswers(campaignId: string): Promise<AnswerRecord[]> {
@@ -27,41 +42,55 @@ export async function listAnswers(campaignId: string): Promise<AnswerRecord[]> {
 
 export const watchAnswers = (campaignId: string) => watch(() => listAnswers(campaignId));
 
-export async function saveAnswer(campaignId: string, itemId: string, patch: AnswerPatch): Promise<Checked<true>> {
+export async function saveAnswer(campaignId: string, itemId: string, patch: AnswerPatch): Promise<Checked<SavedAnswer>> {
   const place = findItem(itemId);
   if (!place) return refused('Question inconnue.');
-  const campaign = await readCampaign(campaignId);
-  if (!campaign) return refused('Cette campagne n’existe plus.');
-  if (campaign.status === 'closed') return refused('Cette campagne est clôturée : rouvrez-la pour la modifier.');
-  if (!campaign.documents.includes(place.document.id)) return refused('Ce référentiel ne fait pas partie de la campagne.');
-
-  if (patch.value !== undefined && patch.value !== null) {
-    const figures = referenceFiguresFrom(await listAnswers(campaignId), referenceFigureItems);
-    const checked = checkAnswerValue(place.item, patch.value, figures);
-    if (!checked.ok) return checked;
-  }
-
-  let invalid: Checked<AnswerRecord> | undefined;
-  const done = await commit(['answers'], async (db) => {
-    const existing = await db.answers.get([campaignId, itemId]);
-    const next = {
-      campaignId,
-      itemId,
-      value: null,
-      comment: '',
-      toCheck: false,
-      source: '',
-      ...existing,
-      ...patch,
-      updatedAt: Date.now(),
-      schemaVersion: RECORD_SCHEMA_VERSION,
-    };
-    const checked = checkWith(AnswerRecordSchema, next, 'Réponse non valide.');
-    if (!checked.ok) {
-      invalid = checked;
-      return;
+  let outcome: Checked<SavedAnswer> = refused(fr.storage.failed);
+  const done = await commit(['campaigns', 'answers'], async (db) => {
+    const campaignRow = await db.campaigns.get(campaignId);
+    const campaign = campaignRow && CampaignRecordSchema.safeParse(campaignRow).data;
+    if (!campaign) return void (outcome = refused(fr.storage.notFound));
+    if (campaign.status === 'closed') return void (outcome = refused(fr.storage.closed));
+    if (!campaign.documents.includes(place.document.id)) {
+      return void (outcome = refused('Ce référentiel ne fait pas partie de la campagne.'));
     }
+    const storedRow = await db.answers.get([campaignId, itemId]);
+    const stored = storedRow === undefined ? undefined : AnswerRecordSchema.safeParse(storedRow).data;
+    if (storedRow !== undefined && !stored) return void (outcome = refused(fr.storage.unreadable));
+    const base = stored ?? emptyAnswer(campaignId, itemId);
+
+    const { value: change, ...fields } = patch;
+    const next: AnswerRecord = { ...base, ...fields, updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION };
+    if (change !== undefined) {
+      const value = typeof change === 'function' ? change(base.value) : change;
+      if (value !== null) {
+        const answers = parseAll(AnswerRecordSchema, await db.answers.where('campaignId').equals(campaignId).toArray());
+        const checked = checkAnswerValue(place.item, value, referenceFiguresFrom(answers, referenceFigureItems));
+        if (!checked.ok) return void (outcome = checked);
+        if (place.item.kind === 'reference-figure' && value.kind === 'number') {
+          const conflict = figureConflict(place.item.figure, value.value, answers, (id) => findItem(id)?.item);
+          if (conflict) return void (outcome = refused(conflict));
+        }
+      }
+      next.value = value;
+      if (patch.carriedOver === undefined) next.carriedOver = false;
+    }
+    const checked = checkWith(AnswerRecordSchema, next, 'Réponse non valide.');
+    if (!checked.ok) return void (outcome = checked);
     await db.answers.put(checked.value);
+    outcome = accepted({ before: stored, after: checked.value });
   });
-  return invalid && !invalid.ok ? invalid : done;
+  return done.ok ? outcome : done;
+}
+
+/** "Je confirme": carried-over answers become this campaign's own. */
+export async function confirmCarriedOver(campaignId: string, itemIds: readonly string[]): Promise<Checked<true>> {
+  const campaign = await database().campaigns.get(campaignId);
+  if (campaign?.status === 'closed') return refused(fr.storage.closed);
+  return commit(['answers'], async (db) => {
+    const now = Date.now();
+    for (const itemId of itemIds) {
+      await db.answers.update([campaignId, itemId], { carriedOver: false, updatedAt: now });
+    }
+  });
 }

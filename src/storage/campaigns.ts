@@ -1,14 +1,20 @@
 // Campaigns: create, rename, delete (with everything that belongs to them), list.
 import {
+  AssignmentSchema,
   CampaignRecordSchema,
+  MemberNameSchema,
   checkCampaignInput,
   checkCampaignName,
   sortCampaigns,
   type CampaignInput,
   type CampaignRecord,
+  type CampaignStatus,
 } from '../domain/campaigns';
+import { AnswerRecordSchema, type AnswerRecord } from '../domain/answers';
+import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
+import { findItem } from '../referentiels';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
-import { accepted, refused, type Checked } from '../domain/result';
+import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
 import { parseAll, watch } from './watch';
@@ -24,38 +30,162 @@ export async function readCampaign(id: string): Promise<CampaignRecord | undefin
   return row ? parseAll(CampaignRecordSchema, [row])[0] : undefined;
 }
 
-export async function createCampaign(input: CampaignInput): Promise<Checked<CampaignRecord>> {
-  const checked = checkCampaignInput(input);
-  if (!checked.ok) return checked;
+function newCampaignRecord(input: CampaignInput, extra: Partial<CampaignRecord> = {}): CampaignRecord {
   const now = Date.now();
-  const record: CampaignRecord = {
-    ...checked.value,
+  return {
+    ...input,
     id: crypto.randomUUID(),
     status: 'open',
+    startedFrom: null,
+    members: [],
+    assignments: [],
     createdAt: now,
     updatedAt: now,
     schemaVersion: RECORD_SCHEMA_VERSION,
+    ...extra,
   };
+}
+
+export async function createCampaign(input: CampaignInput): Promise<Checked<CampaignRecord>> {
+  const checked = checkCampaignInput(input);
+  if (!checked.ok) return checked;
+  const record = newCampaignRecord(checked.value);
   const done = await commit(['campaigns'], (db) => db.campaigns.add(record));
   return done.ok ? accepted(record) : done;
 }
 
-export async function renameCampaign(id: string, name: string): Promise<Checked<true>> {
-  const checked = checkCampaignName(name);
+/** A campaign with everything that belongs to it: what a deletion keeps in memory for undo. */
+export interface CampaignBundle {
+  campaign: CampaignRecord;
+  answers: AnswerRecord[];
+  notes: SectionNoteRecord[];
+}
+
+async function readBundle(id: string): Promise<CampaignBundle | undefined> {
+  const db = database();
+  return db.transaction('r', [db.campaigns, db.answers, db.sectionNotes], async () => {
+    const campaign = await readCampaign(id);
+    if (!campaign) return undefined;
+    const answers = parseAll(AnswerRecordSchema, await db.answers.where('campaignId').equals(id).toArray());
+    const notes = parseAll(SectionNoteRecordSchema, await db.sectionNotes.where('campaignId').equals(id).toArray());
+    return { campaign, answers, notes };
+  });
+}
+
+/**
+ * The yearly re-assessment: a new campaign whose answers are copied from a previous one, marked
+ * "repris" until the group confirms or changes them. Section notes are not copied: each campaign's
+ * analysis is its own (the previous one stays readable).
+ */
+export async function startFromPrevious(previousId: string, input: CampaignInput): Promise<Checked<CampaignRecord>> {
+  const checked = checkCampaignInput(input);
   if (!checked.ok) return checked;
+  const previous = await readBundle(previousId);
+  if (!previous) return refused(fr.storage.notFound);
+  const record = newCampaignRecord(checked.value, {
+    startedFrom: previousId,
+    members: previous.campaign.members,
+    assignments: previous.campaign.assignments,
+  });
+  const answers = previous.answers
+    .filter((a) => a.value !== null)
+    .filter((a) => {
+      const document = findItem(a.itemId)?.document.id;
+      return document !== undefined && record.documents.includes(document);
+    })
+    .map((a): AnswerRecord => ({ ...a, campaignId: record.id, carriedOver: true, updatedAt: record.createdAt }));
+  const done = await commit(['campaigns', 'answers'], async (db) => {
+    await db.campaigns.add(record);
+    await db.answers.bulkAdd(answers);
+  });
+  return done.ok ? accepted(record) : done;
+}
+
+/** An exact copy under a new name, open, with its answers (carried-over marks kept) and notes. */
+export async function duplicateCampaign(id: string, name: string): Promise<Checked<CampaignRecord>> {
+  const source = await readBundle(id);
+  if (!source) return refused(fr.storage.notFound);
+  const { campaign } = source;
+  const checked = checkCampaignInput({ name, date: campaign.date, documents: campaign.documents });
+  if (!checked.ok) return checked;
+  const record = newCampaignRecord(checked.value, {
+    startedFrom: campaign.startedFrom,
+    members: campaign.members,
+    assignments: campaign.assignments,
+  });
+  const done = await commit(['campaigns', 'answers', 'sectionNotes'], async (db) => {
+    await db.campaigns.add(record);
+    await db.answers.bulkAdd(source.answers.map((a) => ({ ...a, campaignId: record.id })));
+    await db.sectionNotes.bulkAdd(source.notes.map((n) => ({ ...n, campaignId: record.id })));
+  });
+  return done.ok ? accepted(record) : done;
+}
+
+/** Close (validated by the group: read-only) or reopen. */
+export async function setCampaignStatus(id: string, status: CampaignStatus): Promise<Checked<true>> {
+  return updateCampaign(id, { status });
+}
+
+export async function setMembers(id: string, members: readonly string[]): Promise<Checked<true>> {
+  const names = [...new Set(members.map((m) => m.trim()).filter(Boolean))];
+  for (const name of names) {
+    const checked = checkWith(MemberNameSchema, name, 'Nom du membre non valide.');
+    if (!checked.ok) return checked;
+  }
+  const campaign = await readCampaign(id);
+  if (!campaign) return refused(fr.storage.notFound);
+  // A member who leaves the group leaves their sections unassigned.
+  const assignments = campaign.assignments.filter((a) => names.includes(a.member));
+  return updateCampaign(id, { members: names, assignments });
+}
+
+/** Gives a section to a member of the group, or to nobody (`member` empty). */
+export async function assignSection(id: string, sectionId: string, member: string): Promise<Checked<true>> {
+  const campaign = await readCampaign(id);
+  if (!campaign) return refused(fr.storage.notFound);
+  const others = campaign.assignments.filter((a) => a.sectionId !== sectionId);
+  if (member === '') return updateCampaign(id, { assignments: others });
+  if (!campaign.members.includes(member)) return refused('Ce membre ne fait pas partie du groupe.');
+  const checked = checkWith(AssignmentSchema, { sectionId, member }, 'Attribution non valide.');
+  if (!checked.ok) return checked;
+  return updateCampaign(id, { assignments: [...others, checked.value] });
+}
+
+async function updateCampaign(
+  id: string,
+  changes: Partial<Pick<CampaignRecord, 'name' | 'status' | 'members' | 'assignments'>>,
+): Promise<Checked<true>> {
   let found = true;
   const done = await commit(['campaigns'], async (db) => {
-    found = (await db.campaigns.update(id, { name: checked.value, updatedAt: Date.now() })) === 1;
+    found = (await db.campaigns.update(id, { ...changes, updatedAt: Date.now() })) === 1;
   });
   if (done.ok && !found) return refused(fr.storage.notFound);
   return done;
 }
 
-/** Deletes a campaign with its answers and notes, in one transaction. */
-export async function deleteCampaign(id: string): Promise<Checked<true>> {
-  return commit(['campaigns', 'answers', 'sectionNotes'], async (db) => {
+export async function renameCampaign(id: string, name: string): Promise<Checked<true>> {
+  const checked = checkCampaignName(name);
+  if (!checked.ok) return checked;
+  return updateCampaign(id, { name: checked.value });
+}
+
+/** Deletes a campaign with its answers and notes, in one transaction; returns them for undo. */
+export async function deleteCampaign(id: string): Promise<Checked<CampaignBundle>> {
+  const bundle = await readBundle(id);
+  if (!bundle) return refused(fr.storage.notFound);
+  const done = await commit(['campaigns', 'answers', 'sectionNotes'], async (db) => {
     await db.answers.where('campaignId').equals(id).delete();
     await db.sectionNotes.where('campaignId').equals(id).delete();
     await db.campaigns.delete(id);
+  });
+  return done.ok ? accepted(bundle) : done;
+}
+
+/** Undo of a deletion: puts the campaign back exactly as it was. */
+export async function restoreCampaign(bundle: CampaignBundle): Promise<Checked<true>> {
+  return commit(['campaigns', 'answers', 'sectionNotes'], async (db) => {
+    await db.campaigns.add(bundle.campaign);
+    await db.answers.bulkAdd(bundle.answers);
+    await db.sectionNotes.bulkAdd(bundle.notes);
   });
 }

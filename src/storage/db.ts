@@ -1,11 +1,12 @@
 // The only place that declares the database: every schema version in order, each with its why.
 // Never edit a shipped version: append a new one, with an upgrade function named for its effect
-// (in upgrades.ts, created with the first one) and a migration test from the previous version.
+// (in upgrades.ts) and a migration test from the previous version.
 import Dexie, { type Table } from 'dexie';
 import type { SchoolRecord } from '../domain/school';
 import type { CampaignRecord } from '../domain/campaigns';
 import type { AnswerRecord } from '../domain/answers';
 import type { SectionNoteRecord } from '../domain/section-notes';
+import { addWorkshopFields } from './upgrades';
 
 export const DB_NAME = 'diagnum';
 
@@ -26,6 +27,17 @@ export const schemaVersions: readonly SchemaVersion[] = [
       answers: '[campaignId+itemId], campaignId',
       sectionNotes: '[campaignId+sectionId], campaignId',
     },
+  },
+  {
+    version: 2,
+    why: 'the workshop: answers carried over from the previous campaign, members of the group and the sections they fill',
+    stores: {
+      school: 'id',
+      campaigns: 'id, date',
+      answers: '[campaignId+itemId], campaignId',
+      sectionNotes: '[campaignId+sectionId], campaignId',
+    },
+    upgrade: addWorkshopFields,
   },
 ];
 

@@ -1,7 +1,8 @@
 // The group's analysis note of each section.
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
-import { checkWith, type Checked } from '../domain/result';
+import { checkWith, refused, type Checked } from '../domain/result';
+import { fr } from '../text/fr';
 import { commit, database } from './connection';
 import { parseAll, watch } from './watch';
 
@@ -18,5 +19,11 @@ export async function saveSectionNote(campaignId: string, sectionId: string, tex
     'Note non valide.',
   );
   if (!checked.ok) return checked;
-  return commit(['sectionNotes'], (db) => db.sectionNotes.put(checked.value));
+  let closed = false;
+  const done = await commit(['campaigns', 'sectionNotes'], async (db) => {
+    const campaign = await db.campaigns.get(campaignId);
+    if (!campaign || campaign.status === 'closed') return void (closed = true);
+    await db.sectionNotes.put(checked.value);
+  });
+  return done.ok && closed ? refused(fr.storage.closed) : done;
 }

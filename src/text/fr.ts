@@ -14,6 +14,7 @@ export const fr = {
     failed: 'L’enregistrement a échoué : rien n’a été modifié. Réessayez ; si le problème continue, rechargez la page.',
     unreadable: 'Certaines données enregistrées ne sont pas lisibles par cette version de Diagnum.',
     notFound: 'Cette campagne n’existe plus.',
+    closed: 'Cette campagne est clôturée : rouvrez-la pour la modifier.',
   },
   documents: {
     'dgesco-2010': 'Référentiel DGESCO 2010',

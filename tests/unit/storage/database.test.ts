@@ -6,6 +6,8 @@ import { databaseHealth, useDatabase } from '../../../src/storage/connection';
 import { readSchool, saveSchool } from '../../../src/storage/school';
 import { createCampaign, listCampaigns } from '../../../src/storage/campaigns';
 import { fr } from '../../../src/text/fr';
+import { listAnswers } from '../../../src/storage/answers';
+import { listSectionNotes } from '../../../src/storage/section-notes';
 
 describe('the database', () => {
   it('declares its versions in increasing order, each with a reason', () => {
@@ -60,25 +62,35 @@ describe('the database', () => {
     newer.close();
   });
 
-  it('can be built as version 1 declared it, filled, and reopened at the current version', async () => {
+  it('migrates a version 1 database to version 2: every record keeps its data and passes the current schemas', async () => {
     const name = `test-${crypto.randomUUID()}`;
     const old = new DiagnumDB(name, 1);
-    await old.campaigns.add({
-      id: 'c0ffee00-0000-4000-8000-000000000001',
-      name: 'État initial 2025',
-      date: '2025-10-01',
-      documents: ['dgesco-2010'],
-      status: 'open',
-      createdAt: 1,
-      updatedAt: 1,
-      schemaVersion: 1,
+    const campaignId = 'c0ffee00-0000-4000-8000-000000000001';
+    const v1 = { updatedAt: 1, schemaVersion: 1 };
+    await old.table('school').add({ id: 'school', name: 'Lycée Jean Jaurès', ...v1 });
+    await old.table('campaigns').add({
+      id: campaignId, name: 'État initial 2025', date: '2025-10-01', documents: ['dgesco-2010'],
+      status: 'closed', createdAt: 1, ...v1,
     });
+    await old.table('answers').add({
+      campaignId, itemId: 'dgesco2010.3.1.teachers', value: { kind: 'number', value: 40 },
+      comment: 'STSWeb', toCheck: true, source: '', ...v1,
+    });
+    await old.table('sectionNotes').add({ campaignId, sectionId: 'dgesco2010.s3.1', text: 'Forces', ...v1 });
     old.close();
+
     const current = new DiagnumDB(name);
     useDatabase(current);
     await current.open();
     expect(current.verno).toBe(LATEST_VERSION);
-    expect((await listCampaigns()).map((c) => c.name)).toEqual(['État initial 2025']);
+    expect(await listCampaigns()).toEqual([
+      expect.objectContaining({ name: 'État initial 2025', status: 'closed', startedFrom: null, members: [], assignments: [], schemaVersion: 2 }),
+    ]);
+    expect(await listAnswers(campaignId)).toEqual([
+      expect.objectContaining({ value: { kind: 'number', value: 40 }, comment: 'STSWeb', toCheck: true, carriedOver: false, schemaVersion: 2 }),
+    ]);
+    expect(await listSectionNotes(campaignId)).toEqual([expect.objectContaining({ text: 'Forces', schemaVersion: 2 })]);
+    expect(await readSchool()).toMatchObject({ name: 'Lycée Jean Jaurès', schemaVersion: 2 });
   });
 
   it('reports a stored record of an unknown shape instead of showing partial data', async () => {

@@ -1,0 +1,16 @@
+// Upgrade functions, one per schema version that changes a record shape. Each only calls Dexie
+// (no other awaits: the upgrade transaction would commit early) and returns its promise.
+import type { Transaction } from 'dexie';
+
+/** v2: campaigns learn where they started from and who fills which section; answers, whether they were carried over. */
+export async function addWorkshopFields(tx: Transaction): Promise<void> {
+  const version = { schemaVersion: 2 };
+  await tx.table('campaigns').toCollection().modify((c: Record<string, unknown>) => {
+    Object.assign(c, { startedFrom: null, members: [], assignments: [] }, version);
+  });
+  await tx.table('answers').toCollection().modify((a: Record<string, unknown>) => {
+    Object.assign(a, { carriedOver: false }, version);
+  });
+  await tx.table('sectionNotes').toCollection().modify((n: Record<string, unknown>) => Object.assign(n, version));
+  await tx.table('school').toCollection().modify((s: Record<string, unknown>) => Object.assign(s, version));
+}
