@@ -2,15 +2,32 @@
 export type Route =
   | { page: 'home' }
   | { page: 'document'; documentId: string }
+  | { page: 'campaign'; campaignId: string }
+  | { page: 'section'; campaignId: string; sectionId: string; itemId?: string; workshop: boolean }
   | { page: 'about' }
   | { page: 'not-found' };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
+  const [rawPath = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
+  const path = rawPath.replace(/\/+$/, '') || '/';
+  const params = new URLSearchParams(query);
   if (path === '/' || path === '') return { page: 'home' };
   if (path === '/a-propos') return { page: 'about' };
   const doc = /^\/referentiels\/([a-z0-9-]+)$/.exec(path);
   if (doc) return { page: 'document', documentId: doc[1]! };
+  const campaign = /^\/campagnes\/([A-Za-z0-9-]+)$/.exec(path);
+  if (campaign) return { page: 'campaign', campaignId: campaign[1]! };
+  const section = /^\/campagnes\/([A-Za-z0-9-]+)\/(atelier|sections)\/([a-z0-9.-]+)$/i.exec(path);
+  if (section) {
+    const itemId = params.get('question') ?? undefined;
+    return {
+      page: 'section',
+      campaignId: section[1]!,
+      sectionId: section[3]!,
+      workshop: section[2] === 'atelier',
+      ...(itemId ? { itemId } : {}),
+    };
+  }
   return { page: 'not-found' };
 }
 
@@ -18,6 +35,10 @@ export const hrefs = {
   home: '#/',
   about: '#/a-propos',
   document: (id: string) => `#/referentiels/${id}`,
+  campaign: (id: string) => `#/campagnes/${id}`,
+  section: (campaignId: string, sectionId: string, options: { itemId?: string; workshop?: boolean } = {}) =>
+    `#/campagnes/${campaignId}/${options.workshop ? 'atelier' : 'sections'}/${sectionId}` +
+    (options.itemId ? `?question=${encodeURIComponent(options.itemId)}` : ''),
 };
 
 class Router {
@@ -37,3 +58,7 @@ class Router {
 }
 
 export const router = new Router();
+
+export function navigate(href: string): void {
+  location.hash = href.replace(/^#/, '');
+}

@@ -25,6 +25,8 @@ export async function listCampaigns(): Promise<CampaignRecord[]> {
 
 export const watchCampaigns = () => watch(listCampaigns);
 
+export const watchCampaign = (id: string) => watch(() => readCampaign(id));
+
 export async function readCampaign(id: string): Promise<CampaignRecord | undefined> {
   const row = await database().campaigns.get(id);
   return row ? parseAll(CampaignRecordSchema, [row])[0] : undefined;
@@ -71,6 +73,19 @@ async function readBundle(id: string): Promise<CampaignBundle | undefined> {
     return { campaign, answers, notes };
   });
 }
+
+/** A campaign with its answers and notes, live: what the answering screens show. */
+export const watchCampaignBundle = (id: string) =>
+  watch(async (): Promise<CampaignBundle | undefined> => {
+    const db = database();
+    const [campaign, answers, notes] = await Promise.all([
+      readCampaign(id),
+      db.answers.where('campaignId').equals(id).toArray(),
+      db.sectionNotes.where('campaignId').equals(id).toArray(),
+    ]);
+    if (!campaign) return undefined;
+    return { campaign, answers: parseAll(AnswerRecordSchema, answers), notes: parseAll(SectionNoteRecordSchema, notes) };
+  });
 
 /**
  * The yearly re-assessment: a new campaign whose answers are copied from a previous one, marked

@@ -73,9 +73,9 @@ describe('the app shell', () => {
     await home.saveSchool('Lycée Pierre-Paul Riquet', '12345');
     await expect.poll(() => home.schoolStatus().textContent()).toContain('7 chiffres suivis d’une lettre');
     expect(await page.getByLabel(/Code UAI/).getAttribute('aria-invalid')).toBe('true');
-    await home.createCampaign('   ', '2026-10-05');
+    await home.fillCampaign('   ', '2026-10-05');
     await expect.poll(() => page.locator('#campaign-status').textContent()).toContain('obligatoire');
-    await home.createCampaign('Sans référentiel', '2026-10-05', []);
+    await home.fillCampaign('Sans référentiel', '2026-10-05', []);
     await expect.poll(() => page.locator('#campaign-status').textContent()).toContain('au moins un référentiel');
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await home.createCampaign(hostile, '2026-10-05', ['Référentiel DGESCO 2010']);
@@ -105,6 +105,12 @@ describe('the app shell', () => {
     const dialog = page.getByRole('dialog', { name: 'Supprimer la campagne ?' });
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     expect(await home.campaignNames()).toEqual(['Bilan 2026', 'État initial 2025']);
+    await page.getByRole('button', { name: 'Supprimer « Bilan 2026 »' }).click();
+    await dialog.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await expect.poll(() => home.campaignNames()).toEqual(['État initial 2025']);
+    // An undo, for a few seconds, puts it back as it was.
+    await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+    await expect.poll(() => home.campaignNames()).toEqual(['Bilan 2026', 'État initial 2025']);
     await page.getByRole('button', { name: 'Supprimer « Bilan 2026 »' }).click();
     await dialog.getByRole('button', { name: 'Supprimer définitivement' }).click();
     await expect.poll(() => home.campaignNames()).toEqual(['État initial 2025']);

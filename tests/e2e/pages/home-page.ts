@@ -11,7 +11,16 @@ export class HomePage {
     await this.page.getByRole('button', { name: 'Enregistrer l’établissement' }).click();
   }
 
-  async createCampaign(name: string, date: string, documents?: string[]) {
+  /** Creates a campaign and comes back to the home page (creating opens the new campaign). */
+  async createCampaign(name: string, date: string, documents?: string[], startFrom = 'Aucune : partir de zéro') {
+    await this.fillCampaign(name, date, documents, startFrom);
+    await this.page.waitForURL(/#\/campagnes\//);
+    await this.page.evaluate(() => (location.hash = '#/'));
+    await this.page.getByRole('heading', { level: 1, name: 'Autodiagnostic numérique de l’établissement' }).waitFor();
+  }
+
+  /** Fills and submits the form, staying wherever it leads (an error keeps the home page). */
+  async fillCampaign(name: string, date: string, documents?: string[], startFrom?: string) {
     await this.page.getByLabel('Nom de la campagne').fill(name);
     await this.page.getByLabel('Date', { exact: true }).fill(date);
     if (documents) {
@@ -20,6 +29,8 @@ export class HomePage {
         await box.setChecked(documents.includes(label));
       }
     }
+    const from = this.page.getByLabel(/Partir des réponses de/);
+    if (startFrom && (await from.count()) > 0) await from.selectOption({ label: startFrom });
     await this.page.getByRole('button', { name: 'Créer la campagne' }).click();
   }
 

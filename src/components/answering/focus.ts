@@ -1,0 +1,20 @@
+// Moving the focus between item cards (workshop mode, "question suivante sans réponse").
+export function focusItem(itemId: string, behavior: ScrollBehavior = 'auto'): boolean {
+  const card = document.querySelector<HTMLElement>(`[data-item="${CSS.escape(itemId)}"]`);
+  if (!card) return false;
+  const target =
+    card.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])') ??
+    card.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])') ??
+    card.querySelector<HTMLElement>('button:not([disabled]), summary');
+  card.scrollIntoView({ block: 'center', behavior });
+  target?.focus({ preventScroll: true });
+  return true;
+}
+
+/** Text entry keeps its keys; the workshop shortcuts act everywhere else. */
+export function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
+  return target.isContentEditable;
+}

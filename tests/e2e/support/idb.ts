@@ -1,0 +1,47 @@
+// Reads the app's IndexedDB from inside the page, with the raw API (no app code involved), so
+// that a test can prove what is, or is not, stored.
+import type { Page } from 'playwright-core';
+
+export interface StoredAnswer {
+  campaignId: string;
+  itemId: string;
+  value: unknown;
+  comment: string;
+  toCheck: boolean;
+  source: string;
+  carriedOver: boolean;
+}
+
+/** Every store's records, as one JSON string: equal strings mean nothing changed. */
+export function dumpDatabase(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('diagnum');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames].sort();
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => (out[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(out));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+export async function storedAnswers(page: Page): Promise<StoredAnswer[]> {
+  return (JSON.parse(await dumpDatabase(page)) as { answers: StoredAnswer[] }).answers;
+}
+
+export async function storedAnswer(page: Page, itemId: string): Promise<StoredAnswer | undefined> {
+  return (await storedAnswers(page)).find((a) => a.itemId === itemId);
+}
