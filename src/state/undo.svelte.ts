@@ -12,6 +12,7 @@ interface Change {
   before: AnswerPatch;
   label: string;
   at: number;
+  typing: boolean;
 }
 
 const COALESCE_MS = 4000;
@@ -36,13 +37,15 @@ class UndoStack {
     return this.changes.at(-1);
   }
 
-  record(campaignId: string, itemId: string, patch: AnswerPatch, saved: SavedAnswer, label: string) {
+  /** `typing`: a keystroke, merged into the change it continues (same item and fields, a few seconds apart). */
+  record(campaignId: string, itemId: string, patch: AnswerPatch, saved: SavedAnswer, label: string, typing: boolean) {
     const fields = Object.keys(patch) as (keyof AnswerPatch)[];
     if (fields.includes('value') && saved.before?.carriedOver) fields.push('carriedOver');
     const last = this.last;
     const now = Date.now();
     const sameEdit =
-      last &&
+      typing &&
+      last?.typing &&
       last.campaignId === campaignId &&
       last.itemId === itemId &&
       now - last.at < COALESCE_MS &&
@@ -51,7 +54,7 @@ class UndoStack {
       last.at = now;
       return;
     }
-    this.changes.push({ campaignId, itemId, fields, before: restorePatch(saved.before, fields), label, at: now });
+    this.changes.push({ campaignId, itemId, fields, before: restorePatch(saved.before, fields), label, at: now, typing });
     if (this.changes.length > LIMIT) this.changes.shift();
   }
 

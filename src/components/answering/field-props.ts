@@ -11,8 +11,11 @@ export interface FieldProps<V extends AnswerValue['kind'] = AnswerValue['kind']>
   /** Id of the inline error, when there is one, for aria-describedby. */
   errorId: string | undefined;
   disabled: boolean;
-  /** Saves a change; resolves to false when it was refused (the card shows why). */
-  onchange: (change: ValueChange, label: string) => Promise<boolean>;
+  /**
+   * Saves a change; resolves to false when it was refused (the card shows why). `typing`: one
+   * keystroke of a longer entry, undone together with the keystrokes around it.
+   */
+  onchange: (change: ValueChange, label: string, typing?: boolean) => Promise<boolean>;
   /** A typed value that cannot be read (the card shows the message; nothing is saved). */
   oninvalid: (message: string) => void;
 }
