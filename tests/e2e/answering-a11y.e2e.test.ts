@@ -57,8 +57,8 @@ describe('answering screens', () => {
     await page.locator('.member-list').waitFor();
     violations.push(...(await axeViolations(page, 'campaign')));
 
-    for (const document of referentiels) {
-      for (const section of documentSections(document)) {
+    for (const referentiel of referentiels) {
+      for (const section of documentSections(referentiel)) {
         await pages.openSection(id, section.id);
         violations.push(...(await axeViolations(page, section.id)));
         for (const group of await unnamedRadioGroups(page)) {
