@@ -49,32 +49,43 @@ describe('the app shell', () => {
       { name: `first render offline, median of ${RUNS} (service worker)`, value: median(offline), unit: 'ms' },
     );
 
+    // Lighthouse is slow on two cores and its Chromium sometimes loses its page: a run that fails
+    // or takes over 4 minutes is reported, not fatal.
     const scores: { performance: number; accessibility: number; tbt: number; lcp: number }[] = [];
+    const failures: string[] = [];
     for (let run = 0; run < 3; run++) {
-      const out = execFileSync(
-        join(import.meta.dirname, '../node_modules/.bin/lighthouse'),
-        [server.url, '--quiet', '--output=json', '--only-categories=performance,accessibility,best-practices',
-          `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync`],
-        { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 },
-      ).toString();
-      const report = JSON.parse(out) as {
-        categories: Record<string, { score: number }>;
-        audits: Record<string, { numericValue: number }>;
-      };
-      scores.push({
-        performance: report.categories.performance!.score * 100,
-        accessibility: report.categories.accessibility!.score * 100,
-        tbt: report.audits['total-blocking-time']!.numericValue,
-        lcp: report.audits['largest-contentful-paint']!.numericValue,
-      });
+      try {
+        const out = execFileSync(
+          join(import.meta.dirname, '../node_modules/.bin/lighthouse'),
+          [server.url, '--quiet', '--output=json', '--only-categories=performance,accessibility,best-practices', '--max-wait-for-load=60000',
+            `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync`],
+          { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
+        ).toString();
+        const report = JSON.parse(out) as {
+          categories: Record<string, { score: number }>;
+          audits: Record<string, { numericValue: number }>;
+        };
+        scores.push({
+          performance: report.categories.performance!.score * 100,
+          accessibility: report.categories.accessibility!.score * 100,
+          tbt: report.audits['total-blocking-time']!.numericValue,
+          lcp: report.audits['largest-contentful-paint']!.numericValue,
+        });
+      } catch (error) {
+        failures.push(String(error).split('\n')[0]!.slice(0, 160));
+      }
     }
     await server.stop();
-    measures.push(
-      { name: 'Lighthouse mobile performance, median of 3', value: median(scores.map((s) => s.performance)), unit: '/100', budget: { min: 95 } },
-      { name: 'Lighthouse accessibility, median of 3', value: median(scores.map((s) => s.accessibility)), unit: '/100', budget: { min: 100 } },
-      { name: 'Lighthouse total blocking time, median', value: median(scores.map((s) => s.tbt)), unit: 'ms' },
-      { name: 'Lighthouse largest contentful paint, median', value: median(scores.map((s) => s.lcp)), unit: 'ms' },
-    );
+    if (scores.length > 0) {
+      const of = `median of ${scores.length}`;
+      measures.push(
+        { name: `Lighthouse mobile performance, ${of}`, value: median(scores.map((s) => s.performance)), unit: '/100', budget: { min: 95 } },
+        { name: `Lighthouse accessibility, ${of}`, value: median(scores.map((s) => s.accessibility)), unit: '/100', budget: { min: 100 } },
+        { name: `Lighthouse total blocking time, ${of}`, value: median(scores.map((s) => s.tbt)), unit: 'ms', budget: { max: 150 } },
+        { name: `Lighthouse largest contentful paint, ${of}`, value: median(scores.map((s) => s.lcp)), unit: 'ms', budget: { max: 2000 } },
+      );
+    }
+    if (failures.length > 0) console.log(`Lighthouse runs that failed (${failures.length} of 3):\n  ${failures.join('\n  ')}`);
     printMeasures('Diagnum bench: app shell', measures);
   });
 });

@@ -17,7 +17,7 @@ import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
-import { parseAll, watch } from './watch';
+import { parseAll, watch, watchShared } from './watch';
 
 export async function listCampaigns(): Promise<CampaignRecord[]> {
   return sortCampaigns(parseAll(CampaignRecordSchema, await database().campaigns.toArray()));
@@ -76,7 +76,7 @@ async function readBundle(id: string): Promise<CampaignBundle | undefined> {
 
 /** A campaign with its answers and notes, live: what the answering screens show. */
 export const watchCampaignBundle = (id: string) =>
-  watch(async (): Promise<CampaignBundle | undefined> => {
+  watchShared(`campaign-bundle:${id}`, async (): Promise<CampaignBundle | undefined> => {
     const db = database();
     const [campaign, answers, notes] = await Promise.all([
       readCampaign(id),

@@ -10,6 +10,10 @@ import { addWorkshopFields } from './upgrades';
 
 export const DB_NAME = 'diagnum';
 
+// Dexie turns on long stack traces on localhost, where the app is served by `npm start` and the
+// tests: the same code must run, at the same speed, there and on a school's server.
+Dexie.debug = false;
+
 interface SchemaVersion {
   version: number;
   why: string;
