@@ -12,7 +12,7 @@ import {
 } from '../domain/campaigns';
 import { AnswerRecordSchema, type AnswerRecord } from '../domain/answers';
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
-import { findItem } from '../referentiels';
+import { documentOfItem } from '../referentiels/catalog';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
@@ -105,7 +105,7 @@ export async function startFromPrevious(previousId: string, input: CampaignInput
   const answers = previous.answers
     .filter((a) => a.value !== null)
     .filter((a) => {
-      const document = findItem(a.itemId)?.document.id;
+      const document = documentOfItem(a.itemId);
       return document !== undefined && record.documents.includes(document);
     })
     .map((a): AnswerRecord => ({ ...a, campaignId: record.id, carriedOver: true, updatedAt: record.createdAt }));

@@ -1,27 +1,15 @@
 // Every answering screen: no axe violation (WCAG 2 A and AA), radio groups named by the item's
 // official wording (RGAA 11.5-11.7), and no horizontal scrolling on a 1366×768 laptop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { assertBuilt, DIST, launch, openApp } from './support/browser';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import { openApp, useBuiltApp } from './support/browser';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
 import { findItem, referentiels } from '../../src/referentiels';
 import { documentSections } from '../../src/domain/completion';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDirectory(DIST);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const served = useBuiltApp({ beforeAll, afterAll });
 
 async function axeViolations(page: Page, where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -42,11 +30,11 @@ function unnamedRadioGroups(page: Page): Promise<Array<{ itemId: string; legend:
 
 describe('answering screens', () => {
   it('have no axe violation, name each radio group by its item, and fit 1366 px, in every state', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     await new HomePage(page).fillCampaign('Accessibilité', '2026-10-05');
     await page.waitForURL(/#\/campagnes\//);
-    const pages = new CampaignPages(page, server.url);
+    const pages = new CampaignPages(page, served.url);
     const id = pages.campaignId();
     const violations: string[] = [];
     const legends: string[] = [];

@@ -1,24 +1,12 @@
 // A whole DGESCO campaign answered with the keyboard alone: Tab, Space, digits, arrows, Enter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertBuilt, DIST, launch, openApp } from './support/browser';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import type { Page } from 'playwright-core';
+import { openApp, useBuiltApp } from './support/browser';
 import { storedAnswers } from './support/idb';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDirectory(DIST);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const served = useBuiltApp({ beforeAll, afterAll });
 
 interface Focused {
   tag: string;
@@ -55,11 +43,11 @@ function describeFocus(page: Page): Promise<Focused> {
 
 describe('the keyboard alone', () => {
   it('answers every item of a DGESCO campaign, moving from section to section, never losing the focus', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     await new HomePage(page).fillCampaign('Au clavier', '2026-10-05', ['Référentiel DGESCO 2010']);
     await page.waitForURL(/#\/campagnes\//);
-    const pages = new CampaignPages(page, server.url);
+    const pages = new CampaignPages(page, served.url);
     const campaignId = pages.campaignId();
     await pages.openSection(campaignId, 'dgesco2010.s3.1');
     await page.locator('main').focus();

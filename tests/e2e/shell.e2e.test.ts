@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { assertBuilt, DIST, launch, openApp, waitForServiceWorker } from './support/browser';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import { DIST, openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
+import { serveDirectory } from './support/static-server';
 import { HomePage } from './pages/home-page';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDirectory(DIST);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const served = useBuiltApp({ beforeAll, afterAll });
 
 describe('the app shell', () => {
   it('keeps the school and a campaign across a reload, then offline, and never calls another origin', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     await waitForServiceWorker(page);
     const home = new HomePage(page);
@@ -41,7 +29,7 @@ describe('the app shell', () => {
     await expect.poll(() => home.campaignNames()).toEqual(['État initial 2026-2027']);
     await page.getByRole('link', { name: 'Référentiel DGESCO 2010' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Référentiel collège ou lycée numérique');
-    await page.goto(server.url + '#/');
+    await page.goto(served.url + '#/');
     await home.createCampaign('Créée hors ligne', '2026-11-20');
     await expect.poll(() => home.campaignNames()).toEqual(['Créée hors ligne', 'État initial 2026-2027']);
 
@@ -53,7 +41,7 @@ describe('the app shell', () => {
 
   it('opens, with its data, after the web server is gone', async () => {
     const own = await serveDirectory(DIST);
-    const app = await openApp(browser, own.url);
+    const app = await openApp(served.browser, own.url);
     await waitForServiceWorker(app.page);
     await new HomePage(app.page).createCampaign('Avant la coupure', '2026-10-05');
     await expect.poll(() => new HomePage(app.page).campaignNames()).toEqual(['Avant la coupure']);
@@ -67,7 +55,7 @@ describe('the app shell', () => {
   });
 
   it('refuses bad input in French, marks the field, and stores nothing', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     const home = new HomePage(page);
     await home.saveSchool('Lycée Pierre-Paul Riquet', '12345');
@@ -89,7 +77,7 @@ describe('the app shell', () => {
   });
 
   it('renames a campaign, and deletes one only after confirmation', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     const home = new HomePage(page);
     await home.createCampaign('Bilan 2025', '2025-06-10');
@@ -120,17 +108,17 @@ describe('the app shell', () => {
   });
 
   it('has no axe violation (WCAG 2 A and AA) on any page of the shell', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     await new HomePage(page).createCampaign('Campagne', '2026-10-05');
     const pages = ['#/', '#/referentiels/dgesco-2010', '#/referentiels/occitanie-grille', '#/referentiels/label-lycee-2023', '#/a-propos', '#/inconnu'];
     for (const hash of pages) {
-      await page.goto(server.url + hash);
+      await page.goto(served.url + hash);
       await page.waitForSelector('h1');
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(result.violations.map((v) => `${hash} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
-    await page.goto(server.url + '#/');
+    await page.goto(served.url + '#/');
     await page.getByRole('button', { name: 'Supprimer « Campagne »' }).click();
     const withDialog = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(withDialog.violations.map((v) => v.id)).toEqual([]);
@@ -138,13 +126,13 @@ describe('the app shell', () => {
   });
 
   it('gives each screen its own title, in French', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await expect.poll(() => page.title()).toBe('Accueil · Diagnum');
-    await page.goto(server.url + '#/a-propos');
+    await page.goto(served.url + '#/a-propos');
     await expect.poll(() => page.title()).toBe('Données et confidentialité · Diagnum');
-    await page.goto(server.url + '#/referentiels/occitanie-grille');
+    await page.goto(served.url + '#/referentiels/occitanie-grille');
     await expect.poll(() => page.title()).toBe('Grille de maturité Occitanie · Diagnum');
     await app.context.close();
   });

@@ -1,25 +1,13 @@
 // The workshop: answering survives reloads, going offline and a second tab; bad input is refused
 // with the stored data unchanged; a new campaign starts from the previous one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { assertBuilt, DIST, launch, openApp, waitForServiceWorker } from './support/browser';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import type { Page } from 'playwright-core';
+import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
 import { dumpDatabase, storedAnswer } from './support/idb';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await serveDirectory(DIST);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const served = useBuiltApp({ beforeAll, afterAll });
 
 const TEACHERS = 'dgesco2010.3.1.teachers';
 const STUDENTS = 'dgesco2010.3.1.students';
@@ -28,7 +16,7 @@ const USAGE = 'dgesco2010.3.6.1.h1';
 async function newCampaign(page: Page, name = 'État initial 2026', documents?: string[]): Promise<string> {
   await new HomePage(page).fillCampaign(name, '2026-10-05', documents, 'Aucune : partir de zéro');
   await page.waitForURL(/#\/campagnes\//);
-  return new CampaignPages(page, server.url).campaignId();
+  return new CampaignPages(page, served.url).campaignId();
 }
 
 async function stored(page: Page, itemId: string) {
@@ -37,10 +25,10 @@ async function stored(page: Page, itemId: string) {
 
 describe('the workshop', () => {
   it('keeps every answer across a reload and while offline half way through, and goes on', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     await waitForServiceWorker(page);
-    const pages = new CampaignPages(page, server.url);
+    const pages = new CampaignPages(page, served.url);
     const id = await newCampaign(page);
     await pages.openSection(id, 'dgesco2010.s3.1');
     await pages.input(`${STUDENTS}-input`).fill('820');
@@ -67,12 +55,12 @@ describe('the workshop', () => {
   });
 
   it('keeps two tabs on the same campaign in step, and loses neither tab’s edit', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const a = app.page;
     const id = await newCampaign(a);
     const b = await app.context.newPage();
-    const pagesA = new CampaignPages(a, server.url);
-    const pagesB = new CampaignPages(b, server.url);
+    const pagesA = new CampaignPages(a, served.url);
+    const pagesB = new CampaignPages(b, served.url);
     await pagesA.openSection(id, 'dgesco2010.s3.1');
     await pagesB.openSection(id, 'dgesco2010.s3.1');
 
@@ -103,9 +91,9 @@ describe('the workshop', () => {
   });
 
   it('refuses every bad input with an inline French message tied to its field, the stored data unchanged', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
-    const pages = new CampaignPages(page, server.url);
+    const pages = new CampaignPages(page, served.url);
     const id = await newCampaign(page);
     await pages.openSection(id, 'dgesco2010.s3.1');
     await pages.input(`${TEACHERS}-input`).fill('40');
@@ -155,17 +143,17 @@ describe('the workshop', () => {
   });
 
   it('starts a new campaign from the previous one: answers marked "repris" until confirmed or changed', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
-    const pages = new CampaignPages(page, server.url);
+    const pages = new CampaignPages(page, served.url);
     const previous = await newCampaign(page, 'État initial 2025', ['Référentiel DGESCO 2010', 'Grille de maturité Occitanie']);
     await pages.openSection(previous, 'occitanie.s1');
     const first = page.getByRole('group', { name: /Instance numérique/ });
     await first.getByRole('radio', { name: /^Niveau 2/ }).check();
     await page.getByRole('group', { name: /Charte d'usage/ }).getByRole('radio', { name: /^Niveau 1/ }).check();
-    await expect.poll(async () => (await storedAnswer(page, 'occitanie.1.2'))?.value).toBeTruthy();
+    await expect.poll(async () => (await storedAnswer(page, 'occitanie.1.2', previous))?.value).toBeTruthy();
 
-    await page.goto(server.url + '#/');
+    await page.goto(served.url + '#/');
     const home = new HomePage(page);
     await home.fillCampaign('Réévaluation 2026', '2026-10-05', ['Référentiel DGESCO 2010', 'Grille de maturité Occitanie'], 'État initial 2025 (5 octobre 2026)');
     await page.waitForURL(/#\/campagnes\//);
@@ -176,12 +164,12 @@ describe('the workshop', () => {
 
     await pages.openSection(next, 'occitanie.s1');
     await expect.poll(() => page.locator('.tag.carried').count()).toBe(2);
-    expect(await page.getByRole('group', { name: /Instance numérique/ }).getByRole('radio', { name: /^Niveau 2/ }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('group', { name: /Instance numérique/ }).getByRole('radio', { name: /^Niveau 2/ }).isChecked()).toBe(true);
     // Changing an answer makes it this campaign's own; "Confirmer" keeps the other as it was.
     await page.getByRole('group', { name: /Instance numérique/ }).getByRole('radio', { name: /^Niveau 3/ }).check();
-    await expect.poll(() => storedAnswer(page, 'occitanie.1.1')).toMatchObject({ value: { kind: 'level', value: 3 }, carriedOver: false });
+    await expect.poll(() => storedAnswer(page, 'occitanie.1.1', next)).toMatchObject({ value: { kind: 'level', value: 3 }, carriedOver: false });
     await page.getByRole('button', { name: /Confirmer la réponse à la question 2/ }).click();
-    await expect.poll(() => storedAnswer(page, 'occitanie.1.2')).toMatchObject({ value: { kind: 'level', value: 1 }, carriedOver: false });
+    await expect.poll(() => storedAnswer(page, 'occitanie.1.2', next)).toMatchObject({ value: { kind: 'level', value: 1 }, carriedOver: false });
     await expect.poll(() => page.locator('.tag.carried').count()).toBe(0);
     // The previous campaign keeps its own answers.
     const all = JSON.parse(await dumpDatabase(page)) as { answers: Array<{ campaignId: string; itemId: string; value: unknown }> };
@@ -190,9 +178,9 @@ describe('the workshop', () => {
   });
 
   it('undoes the last change, and keeps a closed campaign read-only until it is reopened', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
-    const pages = new CampaignPages(page, server.url);
+    const pages = new CampaignPages(page, served.url);
     const id = await newCampaign(page);
     await pages.openSection(id, 'dgesco2010.s3.2');
     const law = page.getByRole('group', { name: /respecte la loi relative à l'informatique/ });
@@ -202,29 +190,30 @@ describe('the workshop', () => {
     await expect.poll(() => stored(page, 'dgesco2010.3.2.1')).toEqual({ kind: 'yes-no', value: false });
     await page.getByRole('button', { name: /Annuler la dernière modification/ }).click();
     await expect.poll(() => stored(page, 'dgesco2010.3.2.1')).toEqual({ kind: 'yes-no', value: true });
-    expect(await law.getByLabel('Oui').isChecked()).toBe(true);
+    await expect.poll(() => law.getByLabel('Oui').isChecked()).toBe(true);
     await page.getByRole('button', { name: /Annuler la dernière modification/ }).click();
     await expect.poll(() => stored(page, 'dgesco2010.3.2.1')).toBeNull();
 
     await pages.openCampaign(id);
     await page.getByRole('button', { name: 'Clôturer la campagne' }).click();
+    await expect.poll(() => page.locator('.badge').first().textContent()).toBe('Clôturée');
     await pages.openSection(id, 'dgesco2010.s3.2');
-    expect(await page.getByText('Cette campagne est clôturée').count()).toBe(1);
-    expect(await law.getByLabel('Oui').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByText('Cette campagne est clôturée').count()).toBe(1);
+    await expect.poll(() => law.getByLabel('Oui').isDisabled()).toBe(true);
     const before = await dumpDatabase(page);
     await pages.openCampaign(id);
     await page.getByRole('button', { name: 'Rouvrir la campagne' }).click();
     await expect.poll(() => page.locator('.badge').first().textContent()).toBe('En cours');
     expect(await dumpDatabase(page)).not.toBe(before);
     await pages.openSection(id, 'dgesco2010.s3.2');
-    expect(await law.getByLabel('Oui').isDisabled()).toBe(false);
+    await expect.poll(() => law.getByLabel('Oui').isDisabled()).toBe(false);
     await app.context.close();
   });
 
   it('duplicates a campaign, deletes it with an undo, and gives sections to members ("mes sections")', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
-    const pages = new CampaignPages(page, server.url);
+    const pages = new CampaignPages(page, served.url);
     const id = await newCampaign(page, 'Bilan', ['Grille de maturité Occitanie']);
     await page.getByLabel('Nom d’un membre du groupe').fill('Mme Martin');
     await page.getByRole('button', { name: 'Ajouter' }).click();
@@ -252,9 +241,9 @@ describe('the workshop', () => {
   });
 
   it('drives the workshop mode from the keyboard, legible at 1280×720 without horizontal scrolling', async () => {
-    const app = await openApp(browser, server.url, { width: 1280, height: 720 });
+    const app = await openApp(served.browser, served.url, { width: 1280, height: 720 });
     const { page } = app;
-    const pages = new CampaignPages(page, server.url);
+    const pages = new CampaignPages(page, served.url);
     const id = await newCampaign(page, 'Atelier', ['Grille de maturité Occitanie', 'Label Lycée numérique']);
     await pages.openSection(id, 'occitanie.s1', true);
     await page.waitForFunction(() => document.activeElement?.closest('[data-item="occitanie.1.1"]'));

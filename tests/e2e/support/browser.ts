@@ -3,6 +3,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { serveDirectory, type StaticServer } from './static-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = join(import.meta.dirname, '../../../dist');
@@ -61,4 +62,32 @@ export async function openApp(browser: Browser, appUrl: string, viewport = { wid
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/**
+ * The built app served from dist/ and one Chromium for a whole test file; the hooks are
+ * registered by the call, the getters used inside the tests.
+ */
+export function useBuiltApp(hooks: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }) {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  hooks.beforeAll(async () => {
+    assertBuilt();
+    server = await serveDirectory(DIST);
+    browser = await launch();
+  });
+  hooks.afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url(): string {
+      if (!server) throw new Error('the app is served only inside the tests');
+      return server.url;
+    },
+    get browser(): Browser {
+      if (!browser) throw new Error('Chromium runs only inside the tests');
+      return browser;
+    },
+  };
 }

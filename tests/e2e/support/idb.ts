@@ -42,6 +42,9 @@ export async function storedAnswers(page: Page): Promise<StoredAnswer[]> {
   return (JSON.parse(await dumpDatabase(page)) as { answers: StoredAnswer[] }).answers;
 }
 
-export async function storedAnswer(page: Page, itemId: string): Promise<StoredAnswer | undefined> {
-  return (await storedAnswers(page)).find((a) => a.itemId === itemId);
+/** The stored answer to an item, in the given campaign or in the only campaign there is. */
+export async function storedAnswer(page: Page, itemId: string, campaignId?: string): Promise<StoredAnswer | undefined> {
+  const found = (await storedAnswers(page)).filter((a) => a.itemId === itemId && (!campaignId || a.campaignId === campaignId));
+  if (found.length > 1) throw new Error(`${itemId} is answered in several campaigns: say which one`);
+  return found[0];
 }

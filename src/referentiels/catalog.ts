@@ -1,0 +1,24 @@
+// What the first page needs to know of the three documents, without loading them: names, sizes,
+// and which document an item id belongs to (ids carry their document's prefix). A unit test
+// checks every figure here against the documents themselves.
+import type { DocumentId } from './kinds';
+
+export interface CatalogEntry {
+  id: DocumentId;
+  shortTitle: string;
+  /** Every item id of the document starts with this. */
+  itemPrefix: string;
+  parts: number;
+  sections: number;
+  items: number;
+}
+
+export const catalog: readonly CatalogEntry[] = [
+  { id: 'dgesco-2010', shortTitle: 'Référentiel DGESCO 2010', itemPrefix: 'dgesco2010.', parts: 6, sections: 14, items: 80 },
+  { id: 'occitanie-grille', shortTitle: 'Grille de maturité Occitanie', itemPrefix: 'occitanie.', parts: 5, sections: 5, items: 19 },
+  { id: 'label-lycee-2023', shortTitle: 'Label Lycée numérique', itemPrefix: 'label2023.', parts: 4, sections: 5, items: 59 },
+];
+
+export function documentOfItem(itemId: string): DocumentId | undefined {
+  return catalog.find((entry) => itemId.startsWith(entry.itemPrefix))?.id;
+}
