@@ -3,6 +3,7 @@ export type Route =
   | { page: 'home' }
   | { page: 'document'; documentId: string }
   | { page: 'campaign'; campaignId: string }
+  | { page: 'results'; campaignId: string }
   | { page: 'section'; campaignId: string; sectionId: string; itemId?: string; workshop: boolean }
   | { page: 'about' }
   | { page: 'not-found' };
@@ -17,6 +18,8 @@ export function parseRoute(hash: string): Route {
   if (doc) return { page: 'document', documentId: doc[1]! };
   const campaign = /^\/campagnes\/([A-Za-z0-9-]+)$/.exec(path);
   if (campaign) return { page: 'campaign', campaignId: campaign[1]! };
+  const results = /^\/campagnes\/([A-Za-z0-9-]+)\/resultats$/.exec(path);
+  if (results) return { page: 'results', campaignId: results[1]! };
   const section = /^\/campagnes\/([A-Za-z0-9-]+)\/(atelier|sections)\/([a-z0-9.-]+)$/i.exec(path);
   if (section) {
     const itemId = params.get('question') ?? undefined;
@@ -36,6 +39,7 @@ export const hrefs = {
   about: '#/a-propos',
   document: (id: string) => `#/referentiels/${id}`,
   campaign: (id: string) => `#/campagnes/${id}`,
+  results: (id: string) => `#/campagnes/${id}/resultats`,
   section: (campaignId: string, sectionId: string, options: { itemId?: string; workshop?: boolean } = {}) =>
     `#/campagnes/${campaignId}/${options.workshop ? 'atelier' : 'sections'}/${sectionId}` +
     (options.itemId ? `?question=${encodeURIComponent(options.itemId)}` : ''),

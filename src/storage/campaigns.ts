@@ -141,41 +141,55 @@ export async function setCampaignStatus(id: string, status: CampaignStatus): Pro
   return updateCampaign(id, { status });
 }
 
-export async function setMembers(id: string, members: readonly string[]): Promise<Checked<true>> {
-  const names = [...new Set(members.map((m) => m.trim()).filter(Boolean))];
-  for (const name of names) {
-    const checked = checkWith(MemberNameSchema, name, 'Nom du membre non valide.');
-    if (!checked.ok) return checked;
-  }
-  const campaign = await readCampaign(id);
-  if (!campaign) return refused(fr.storage.notFound);
-  // A member who leaves the group leaves their sections unassigned.
-  const assignments = campaign.assignments.filter((a) => names.includes(a.member));
-  return updateCampaign(id, { members: names, assignments });
+type CampaignChanges = Partial<Pick<CampaignRecord, 'name' | 'status' | 'members' | 'assignments'>>;
+
+/** Adds a member to the group (a name only). */
+export async function addMember(id: string, name: string): Promise<Checked<true>> {
+  const checked = checkWith(MemberNameSchema, name.trim(), 'Nom du membre non valide.');
+  if (!checked.ok) return checked;
+  return updateCampaign(id, (campaign) =>
+    campaign.members.includes(checked.value) ? {} : { members: [...campaign.members, checked.value] },
+  );
+}
+
+/** Removes a member; their sections are left unassigned. */
+export async function removeMember(id: string, name: string): Promise<Checked<true>> {
+  return updateCampaign(id, (campaign) => ({
+    members: campaign.members.filter((m) => m !== name),
+    assignments: campaign.assignments.filter((a) => a.member !== name),
+  }));
 }
 
 /** Gives a section to a member of the group, or to nobody (`member` empty). */
 export async function assignSection(id: string, sectionId: string, member: string): Promise<Checked<true>> {
-  const campaign = await readCampaign(id);
-  if (!campaign) return refused(fr.storage.notFound);
-  const others = campaign.assignments.filter((a) => a.sectionId !== sectionId);
-  if (member === '') return updateCampaign(id, { assignments: others });
-  if (!campaign.members.includes(member)) return refused('Ce membre ne fait pas partie du groupe.');
-  const checked = checkWith(AssignmentSchema, { sectionId, member }, 'Attribution non valide.');
+  const checked = checkWith(AssignmentSchema, { sectionId, member: member || '-' }, 'Attribution non valide.');
   if (!checked.ok) return checked;
-  return updateCampaign(id, { assignments: [...others, checked.value] });
+  return updateCampaign(id, (campaign) => {
+    const others = campaign.assignments.filter((a) => a.sectionId !== sectionId);
+    if (member === '') return { assignments: others };
+    if (!campaign.members.includes(member)) return refused('Ce membre ne fait pas partie du groupe.');
+    return { assignments: [...others, { sectionId, member }] };
+  });
 }
 
+/**
+ * Changes a campaign in one transaction: a change computed from the stored record (a member
+ * added, a section assigned) never overwrites one made a moment before, here or in another tab.
+ */
 async function updateCampaign(
   id: string,
-  changes: Partial<Pick<CampaignRecord, 'name' | 'status' | 'members' | 'assignments'>>,
+  change: CampaignChanges | ((stored: CampaignRecord) => CampaignChanges | Checked<never>),
 ): Promise<Checked<true>> {
-  let found = true;
+  let outcome: Checked<true> = { ok: true, value: true };
   const done = await commit(['campaigns'], async (db) => {
-    found = (await db.campaigns.update(id, { ...changes, updatedAt: Date.now() })) === 1;
+    const row = await db.campaigns.get(id);
+    const stored = row && CampaignRecordSchema.safeParse(row).data;
+    if (!stored) return void (outcome = refused(fr.storage.notFound));
+    const changes = typeof change === 'function' ? change(stored) : change;
+    if ('ok' in changes) return void (outcome = changes);
+    await db.campaigns.put({ ...stored, ...changes, updatedAt: Date.now() });
   });
-  if (done.ok && !found) return refused(fr.storage.notFound);
-  return done;
+  return done.ok ? outcome : done;
 }
 
 export async function renameCampaign(id: string, name: string): Promise<Checked<true>> {

@@ -9,7 +9,8 @@ import {
   readCampaign,
   restoreCampaign,
   setCampaignStatus,
-  setMembers,
+  addMember,
+  removeMember,
   startFromPrevious,
 } from '../../../src/storage/campaigns';
 import { confirmCarriedOver, listAnswers, saveAnswer } from '../../../src/storage/answers';
@@ -42,7 +43,8 @@ describe('the workshop in storage', () => {
     await answer(previous, LEVEL, { kind: 'level', value: 2 });
     await saveAnswer(previous, 'dgesco2010.3.1.students', { comment: 'commentaire sans réponse' });
     await saveSectionNote(previous, 'dgesco2010.s3.1', 'Analyse 2025');
-    await setMembers(previous, ['Mme Martin', 'M. Durand']);
+    await addMember(previous, 'Mme Martin');
+    await addMember(previous, 'M. Durand');
     await assignSection(previous, 'dgesco2010.s3.1', 'Mme Martin');
 
     const next = await startFromPrevious(previous, { name: 'Réévaluation 2026', date: '2026-10-01', documents: ['dgesco-2010'] });
@@ -149,17 +151,19 @@ describe('the workshop in storage', () => {
     freshDatabase();
     const id = await aCampaign();
     expect(await assignSection(id, 'dgesco2010.s3.1', 'Inconnu')).toMatchObject({ ok: false });
-    await setMembers(id, ['  Mme Martin ', 'M. Durand', 'Mme Martin', '']);
+    // Added at the same moment (two tabs, or two quick clicks): none is lost; a name is kept once.
+    await Promise.all([addMember(id, '  Mme Martin '), addMember(id, 'M. Durand'), addMember(id, 'Mme Martin')]);
+    expect(await addMember(id, '   ')).toMatchObject({ ok: false, message: expect.stringContaining('obligatoire') });
     expect((await readCampaign(id))?.members).toEqual(['Mme Martin', 'M. Durand']);
-    await assignSection(id, 'dgesco2010.s3.1', 'Mme Martin');
-    await assignSection(id, 'occitanie.s1', 'M. Durand');
+    await Promise.all([assignSection(id, 'dgesco2010.s3.1', 'Mme Martin'), assignSection(id, 'occitanie.s1', 'M. Durand')]);
     await assignSection(id, 'dgesco2010.s3.1', 'M. Durand');
     expect((await readCampaign(id))?.assignments).toEqual([
       { sectionId: 'occitanie.s1', member: 'M. Durand' },
       { sectionId: 'dgesco2010.s3.1', member: 'M. Durand' },
     ]);
-    await setMembers(id, ['Mme Martin']);
+    await removeMember(id, 'M. Durand');
+    expect((await readCampaign(id))?.members).toEqual(['Mme Martin']);
     expect((await readCampaign(id))?.assignments).toEqual([]);
-    expect(await setMembers(id, ['x'.repeat(81)])).toMatchObject({ ok: false, message: expect.stringContaining('80 caractères') });
+    expect(await addMember(id, 'x'.repeat(81))).toMatchObject({ ok: false, message: expect.stringContaining('80 caractères') });
   });
 });

@@ -1,0 +1,47 @@
+// The Occitanie grid: each criterion's level (0 to 3), the mean per area and overall.
+import { referentielById } from '../../referentiels';
+import type { AnswerLookup } from '../completion';
+
+const source = referentielById('occitanie-grille');
+
+export interface CriterionLevel {
+  id: string;
+  label: string;
+  /** 0 to 3, or null when unanswered or "non concerné". */
+  level: number | null;
+}
+
+export interface AreaLevel {
+  id: string;
+  label: string;
+  /** Mean of the answered criteria's levels, 0 to 3 (one decimal), or null. */
+  mean: number | null;
+  criteria: CriterionLevel[];
+  answered: number;
+  total: number;
+}
+
+const mean = (levels: number[]) =>
+  levels.length === 0 ? null : Math.round((levels.reduce((a, b) => a + b, 0) / levels.length) * 10) / 10;
+
+export function occitanieLevels(answers: AnswerLookup): { areas: AreaLevel[]; overall: number | null } {
+  const areas = source.parts.map((part): AreaLevel => {
+    const items = part.sections.flatMap((s) => s.items);
+    const criteria = items.map((item): CriterionLevel => {
+      const value = answers.get(item.id)?.value;
+      return { id: item.id, label: item.text, level: value?.kind === 'level' ? value.value : null };
+    });
+    const notApplicable = items.filter((i) => answers.get(i.id)?.value?.kind === 'not-applicable').length;
+    const levels = criteria.flatMap((c) => (c.level === null ? [] : [c.level]));
+    return {
+      id: part.id,
+      label: `${part.code} ${part.title}`,
+      mean: mean(levels),
+      criteria,
+      answered: levels.length,
+      total: items.length - notApplicable,
+    };
+  });
+  const all = areas.flatMap((a) => a.criteria.flatMap((c) => (c.level === null ? [] : [c.level])));
+  return { areas, overall: mean(all) };
+}

@@ -1,0 +1,74 @@
+// Results: a campaign answered in known ways shows the expected scores, label level and blocking
+// criteria, offline too, with no axe violation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
+import { HomePage } from './pages/home-page';
+import { CampaignPages } from './pages/campaign-pages';
+import { labelCriteria } from '../../src/domain/scoring/label';
+import { documentSections } from '../../src/domain/completion';
+import { referentielById } from '../../src/referentiels';
+
+const served = useBuiltApp({ beforeAll, afterAll });
+
+/** Answers a section in workshop mode: one key per question, then S to the next one. */
+async function answerWithKeys(page: Page, pages: CampaignPages, campaignId: string, sectionId: string, keys: string[]) {
+  await pages.openSection(campaignId, sectionId, true);
+  await page.waitForFunction(() => document.activeElement?.closest('[data-item]'));
+  for (const key of keys) {
+    const current = await page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-item]')?.dataset.item);
+    await page.keyboard.press(key);
+    await page.waitForFunction((id) => document.querySelector(`[data-item="${id}"] .saved`), current);
+    await page.keyboard.press('s');
+  }
+}
+
+function rowOf(page: Page, caption: RegExp, header: string | RegExp) {
+  return page.locator('table', { has: page.locator('caption', { hasText: caption }) }).getByRole('row', { name: header });
+}
+
+describe('results', () => {
+  it('shows the expected scores, label level and blocking criteria, offline too', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    await waitForServiceWorker(page);
+    await new HomePage(page).fillCampaign('Bilan connu', '2026-10-05');
+    await page.waitForURL(/#\/campagnes\//);
+    const pages = new CampaignPages(page, served.url);
+    const id = pages.campaignId();
+
+    // DGESCO 3.3.1: oui, non, oui.
+    await answerWithKeys(page, pages, id, 'dgesco2010.s3.3.1', ['1', '2', '1']);
+    // Occitanie area 1: level 3, then level 1; the rest unanswered.
+    await answerWithKeys(page, pages, id, 'occitanie.s1', ['3', '1']);
+    // Label: the best answer everywhere, but "En projet" for A.6.
+    for (const section of documentSections(referentielById('label-lycee-2023'))) {
+      const keys = section.items.map((item) => {
+        const c = labelCriteria.find((l) => l.id === item.id)!;
+        return c.code === 'A.6' ? String(c.bands.findIndex((b) => b.id === 'en-projet') + 1) : String(c.bands.length);
+      });
+      await answerWithKeys(page, pages, id, section.id, keys);
+    }
+
+    await app.context.setOffline(true);
+    await page.goto(`${served.url}#/campagnes/${id}/resultats`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Résultats/ }).waitFor();
+    expect(await rowOf(page, /Organisation et accompagnement/, /3\.3 Pilotage/).textContent()).toMatch(/66,7 \/ 100.*3 indicateurs renseignés sur 10/);
+    expect(await rowOf(page, /Niveau de chaque critère/, /1 Pilotage/).textContent()).toContain('moyenne 2 (2 critères sur 5)');
+    expect(await page.locator('.verdict').textContent()).toMatch(/Niveau atteint : niveau 1\./);
+    const blockers = rowOf(page, /Ce qui bloque le niveau 2/, /A\.6/);
+    expect(await blockers.textContent()).toMatch(/En projet.*En place/);
+    expect(await page.locator('table', { has: page.locator('caption', { hasText: /Ce qui bloque le niveau 2 \(1 critère/ }) }).count()).toBe(1);
+    const optional = labelCriteria.filter((c) => c.rule === 'optional');
+    const max = optional.reduce((n, c) => n + Math.max(...c.bands.map((b) => b.points ?? 0)), 0);
+    expect(await page.locator('.verdict').textContent()).toContain(`${max} points sur ${max} possibles`);
+    expect(await page.getByText('ne calcule donc pas cette note').count()).toBe(1);
+
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.context.close();
+  }, 180_000);
+});

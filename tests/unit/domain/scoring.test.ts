@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { answerLookup } from '../../../src/domain/completion';
+import { emptyAnswer, type AnswerRecord, type AnswerValue } from '../../../src/domain/answers';
+import { scoreItem, usageShare } from '../../../src/domain/scoring/item-score';
+import { completenessText } from '../../../src/domain/scoring/axis';
+import { dgescoProfile } from '../../../src/domain/scoring/dgesco';
+import { occitanieLevels } from '../../../src/domain/scoring/occitanie';
+import { bandForFigure, labelCriteria, labelReadiness } from '../../../src/domain/scoring/label';
+import { findItem } from '../../../src/referentiels';
+
+const answer = (itemId: string, value: AnswerValue | null): AnswerRecord => ({ ...emptyAnswer('campaign-0001', itemId), value });
+const lookup = (...pairs: Array<[string, AnswerValue | null]>) => answerLookup(pairs.map(([id, v]) => answer(id, v)));
+const item = (id: string) => findItem(id)!.item;
+const criterion = (code: string) => labelCriteria.find((c) => c.code === code)!;
+const band = (code: string, id: string): AnswerValue => ({ kind: 'band', band: criterion(code).bands.find((b) => b.id === id)!.id });
+const yes: AnswerValue = { kind: 'yes-no', value: true };
+const no: AnswerValue = { kind: 'yes-no', value: false };
+
+describe('DGESCO scores', () => {
+  it('counts regular users fully and occasional ones half, out of the reference figure', () => {
+    expect(usageShare({ kind: 'usage-counts', never: 10, occasionally: 20, regularly: 10 }, 40)).toBe(0.5);
+    const usage = item('dgesco2010.3.6.1.h1');
+    expect(scoreItem(usage, { kind: 'usage-counts', never: 10, occasionally: 20, regularly: 10 }, { teachers: 40 })).toEqual({ scored: true, value: 0.5 });
+    expect(scoreItem(usage, { kind: 'usage-counts', never: 10, occasionally: 20, regularly: 10 }, {})).toEqual({ scored: false, why: 'no-figure' });
+    expect(scoreItem(usage, { kind: 'usage-counts', never: 10, occasionally: null, regularly: 10 }, { teachers: 40 })).toEqual({ scored: false, why: 'unanswered' });
+  });
+
+  it('leaves out unanswered, "non concerné" and descriptive items; a "non" counts 0, a share of a figure is capped at 100 %', () => {
+    expect(scoreItem(item('dgesco2010.3.3.1.1'), null, {})).toEqual({ scored: false, why: 'unanswered' });
+    expect(scoreItem(item('dgesco2010.3.3.1.1'), { kind: 'not-applicable' }, {})).toEqual({ scored: false, why: 'not-applicable' });
+    expect(scoreItem(item('dgesco2010.3.3.1.1'), no, {})).toEqual({ scored: true, value: 0 });
+    expect(scoreItem(item('dgesco2010.3.1.teachers'), { kind: 'number', value: 40 }, {})).toEqual({ scored: false, why: 'descriptive' });
+    // Rooms with an interactive whiteboard may exceed the teaching rooms: the share stops at 1.
+    const rooms = item('dgesco2010.3.6.1.a8');
+    expect(scoreItem(rooms, { kind: 'number', value: 30 }, { rooms: 20 })).toEqual({ scored: true, value: 1 });
+    expect(scoreItem(rooms, { kind: 'number', value: 5 }, { rooms: 20 })).toEqual({ scored: true, value: 0.25 });
+  });
+
+  it('scores a structural part as the mean of its answered items, and says how complete it is', () => {
+    const answers = lookup(
+      ['dgesco2010.3.3.1.1', yes],
+      ['dgesco2010.3.3.1.2', no],
+      ['dgesco2010.3.3.1.3', { kind: 'not-applicable' }],
+      ['dgesco2010.3.3.2.1', yes],
+      ['dgesco2010.3.3.4.matrix', { kind: 'service-matrix', cells: [
+        { service: 'internet', statement: 'regles', value: true },
+        { service: 'internet', statement: 'administrateur', value: false },
+      ] }],
+    );
+    const [steering] = dgescoProfile(answers).structure;
+    // (1 + 0 + 1 + 0.5) / 4 answered; 3.3.1.3 "non concerné" is out of the total.
+    expect(steering).toMatchObject({ id: 'dgesco2010.3.3', value: 62.5, answered: 4 });
+    expect(steering!.total).toBe(9);
+    expect(completenessText(steering!)).toBe('4 indicateurs renseignés sur 9');
+  });
+
+  it('puts each usage domain\'s usage beside its means', () => {
+    const answers = lookup(
+      ['dgesco2010.3.1.teachers', { kind: 'number', value: 40 }],
+      ['dgesco2010.3.1.rooms', { kind: 'number', value: 20 }],
+      ['dgesco2010.3.6.1.h1', { kind: 'usage-counts', never: 10, occasionally: 20, regularly: 10 }],
+      ['dgesco2010.3.6.1.a8', { kind: 'number', value: 5 }],
+      ['dgesco2010.3.6.1.a11', yes],
+    );
+    const profile = dgescoProfile(answers);
+    expect(profile.usage[0]).toMatchObject({ value: 50, answered: 1, total: 1 });
+    expect(profile.means[0]).toMatchObject({ value: 62.5, answered: 2 });
+    expect(profile.usage.map((a) => a.value)).toEqual([50, null, null, null]);
+  });
+});
+
+describe('Occitanie levels', () => {
+  it('gives each criterion its level, the mean per area and overall, leaving out "non concerné"', () => {
+    const { areas, overall } = occitanieLevels(
+      lookup(
+        ['occitanie.1.1', { kind: 'level', value: 3 }],
+        ['occitanie.1.2', { kind: 'level', value: 0 }],
+        ['occitanie.1.3', { kind: 'not-applicable' }],
+        ['occitanie.2.1', { kind: 'level', value: 2 }],
+      ),
+    );
+    expect(areas[0]).toMatchObject({ mean: 1.5, answered: 2, total: 4 });
+    expect(areas[1]).toMatchObject({ mean: 2, answered: 1 });
+    expect(areas[2]!.mean).toBeNull();
+    expect(overall).toBe(1.7);
+  });
+});
+
+describe('label readiness', () => {
+  it('reads measured criteria at their band boundaries (C.1.1, C.2.2, D.1, D.2)', () => {
+    const at = (code: string, figure: number) => bandForFigure(criterion(code), figure).level;
+    expect([at('C.1.1', 8.9), at('C.1.1', 9), at('C.1.1', 9.1), at('C.1.1', 15), at('C.1.1', 15.1)]).toEqual([1, 1, 2, 2, 3]);
+    expect([at('C.2.2', 9.9), at('C.2.2', 10), at('C.2.2', 50), at('C.2.2', 50.1)]).toEqual([1, 2, 2, 3]);
+    expect([at('D.1', 1), at('D.1', 2), at('D.1', 3), at('D.1', 4), at('D.1', 6)]).toEqual([0, 1, 1, 2, 3]);
+    expect([at('D.2', 24), at('D.2', 25), at('D.2', 50), at('D.2', 66.7), at('D.2', 67)]).toEqual([0, 1, 1, 3, 3]);
+    expect(bandForFigure(criterion('D.2'), 200 / 3).level).toBe(2);
+  });
+
+  it('finds no level while a mandatory criterion is unanswered, and lists it as blocking level 1', () => {
+    const readiness = labelReadiness(lookup());
+    expect(readiness.level).toBe(0);
+    expect(readiness.next?.level).toBe(1);
+    expect(readiness.next?.blockers.length).toBe(readiness.mandatoryUnanswered.length);
+    expect(readiness.mandatoryUnanswered.length).toBe(labelCriteria.filter((c) => c.rule === 'mandatory').length);
+  });
+
+  it('takes "En projet" for A.6 as enough at level 1 only, and says what level 2 needs', () => {
+    const mandatory = labelCriteria.filter((c) => c.rule === 'mandatory');
+    const top = (c: (typeof mandatory)[number]) => c.bands.at(-1)!;
+    const all = mandatory.map((c): [string, AnswerValue] => [c.id, { kind: 'band', band: top(c).id }]);
+    expect(labelReadiness(lookup(...all)).level).toBe(3);
+
+    const a6 = criterion('A.6');
+    const withA6 = all.map(([id, v]): [string, AnswerValue] => (id === a6.id ? [id, band('A.6', 'en-projet')] : [id, v]));
+    const readiness = labelReadiness(lookup(...withA6));
+    expect(readiness.level).toBe(1);
+    expect(readiness.next?.level).toBe(2);
+    expect(readiness.next?.blockers.map((b) => [b.criterion.code, b.current?.label, b.needed.label])).toEqual([['A.6', 'En projet', 'En place']]);
+  });
+
+  it('reads A.12 as mandatory ("En projet" for level 1), worth no point', () => {
+    const a12 = criterion('A.12');
+    expect(a12.rule).toBe('mandatory');
+    expect(a12.bands.find((b) => b.id === 'en-projet')?.level).toBe(1);
+    expect(a12.bands.every((b) => b.points === undefined)).toBe(true);
+  });
+
+  it('leaves a mandatory "non concerné" criterion out of the level, and lists it to be justified', () => {
+    const mandatory = labelCriteria.filter((c) => c.rule === 'mandatory');
+    const answers = mandatory.map((c, i): [string, AnswerValue] =>
+      i === 0 ? [c.id, { kind: 'not-applicable' }] : [c.id, { kind: 'band', band: c.bands.at(-1)!.id }],
+    );
+    const readiness = labelReadiness(lookup(...answers));
+    expect(readiness.level).toBe(3);
+    expect(readiness.mandatoryNotApplicable.map((c) => c.code)).toEqual([mandatory[0]!.code]);
+  });
+
+  it('adds the optional points of the answers, out of the most the answered and unanswered criteria could give', () => {
+    const optional = labelCriteria.filter((c) => c.rule === 'optional');
+    const max = optional.reduce((n, c) => n + Math.max(...c.bands.map((b) => b.points ?? 0)), 0);
+    const readiness = labelReadiness(lookup(['label2023.A.8', band('A.8', 'partiellement')], ['label2023.A.9', { kind: 'not-applicable' }]));
+    const a9max = Math.max(...criterion('A.9').bands.map((b) => b.points ?? 0));
+    expect(readiness.points).toEqual({ earned: 2, max: max - a9max, answered: 1, total: optional.length - 1 });
+  });
+});
