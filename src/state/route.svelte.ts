@@ -4,6 +4,7 @@ export type Route =
   | { page: 'document'; documentId: string }
   | { page: 'campaign'; campaignId: string }
   | { page: 'results'; campaignId: string }
+  | { page: 'progress' }
   | { page: 'section'; campaignId: string; sectionId: string; itemId?: string; workshop: boolean }
   | { page: 'about' }
   | { page: 'not-found' };
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(query);
   if (path === '/' || path === '') return { page: 'home' };
   if (path === '/a-propos') return { page: 'about' };
+  if (path === '/progres') return { page: 'progress' };
   const doc = /^\/referentiels\/([a-z0-9-]+)$/.exec(path);
   if (doc) return { page: 'document', documentId: doc[1]! };
   const campaign = /^\/campagnes\/([A-Za-z0-9-]+)$/.exec(path);
@@ -37,6 +39,7 @@ export function parseRoute(hash: string): Route {
 export const hrefs = {
   home: '#/',
   about: '#/a-propos',
+  progress: '#/progres',
   document: (id: string) => `#/referentiels/${id}`,
   campaign: (id: string) => `#/campagnes/${id}`,
   results: (id: string) => `#/campagnes/${id}/resultats`,

@@ -42,6 +42,10 @@ export async function listAnswers(campaignId: string): Promise<AnswerRecord[]> {
 
 export const watchAnswers = (campaignId: string) => watch(() => listAnswers(campaignId));
 
+/** The answers of several campaigns, live, in the order of the ids given. */
+export const watchAnswersOf = (campaignIds: readonly string[]) =>
+  watch(() => Promise.all(campaignIds.map((id) => listAnswers(id))));
+
 export async function saveAnswer(campaignId: string, itemId: string, patch: AnswerPatch): Promise<Checked<SavedAnswer>> {
   const started = performance.now();
   const place = findItem(itemId);

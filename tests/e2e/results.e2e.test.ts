@@ -72,3 +72,41 @@ describe('results', () => {
     await app.context.close();
   }, 180_000);
 });
+
+describe('progress', () => {
+  it('overlays two campaigns on the radars and gives the change on each axis, offline', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    await waitForServiceWorker(page);
+    const pages = new CampaignPages(page, served.url);
+    const occitanie = ['Grille de maturité Occitanie'];
+    await new HomePage(page).fillCampaign('État initial', '2025-10-01', occitanie);
+    await page.waitForURL(/#\/campagnes\//);
+    await answerWithKeys(page, pages, pages.campaignId(), 'occitanie.s1', ['1', '0']);
+    await page.goto(`${served.url}#/`);
+    await new HomePage(page).fillCampaign('Réévaluation', '2026-10-01', occitanie, 'État initial (1 octobre 2025)');
+    await page.waitForURL(/#\/campagnes\//);
+    // Carried over: 1 and 0; the group now answers 3 and 2, and adds a third criterion.
+    await answerWithKeys(page, pages, pages.campaignId(), 'occitanie.s1', ['3', '2', '1']);
+
+    await app.context.setOffline(true);
+    await page.goto(`${served.url}#/progres`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Mesure des progrès entre campagnes' }).waitFor();
+    const row = rowOf(page, /Grille Occitanie : évolution/, /1 Pilotage/);
+    await expect.poll(() => row.textContent()).toMatch(/0,5.*2.*\+1,5/);
+    expect(await row.textContent()).toContain('réponses prises en compte différentes (2 puis 3 sur 5)');
+    // The radar is drawn (pixels on the canvas), with its summary as the accessible name.
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-chart="progres-occitanie"]');
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      return data !== undefined && data.some((v, i) => i % 4 === 3 && v > 0);
+    });
+    expect(await page.locator('.chart-canvas[role="img"]').first().getAttribute('aria-label')).toMatch(/plus forte progression « 1 Pilotage, impulsion et organisation » \(\+1,5 sur 3/);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.context.close();
+  }, 120_000);
+});

@@ -143,3 +143,43 @@ describe('label readiness', () => {
     expect(readiness.points).toEqual({ earned: 2, max: max - a9max, answered: 1, total: optional.length - 1 });
   });
 });
+
+describe('progress between two campaigns', () => {
+  it('gives the change on each axis, and marks the axes whose answers changed', async () => {
+    const { compareAxes } = await import('../../../src/domain/scoring/progress');
+    const rows = compareAxes(
+      [
+        { label: 'A', value: 40, answered: 3, total: 3 },
+        { label: 'B', value: 50, answered: 2, total: 3 },
+        { label: 'C', value: null, answered: 0, total: 3 },
+      ],
+      [
+        { label: 'A', value: 55.5, answered: 3, total: 3 },
+        { label: 'B', value: 60, answered: 3, total: 3 },
+        { label: 'C', value: 10, answered: 1, total: 3 },
+      ],
+    );
+    expect(rows.map((r) => [r.label, r.delta, r.caveat])).toEqual([
+      ['A', 15.5, undefined],
+      ['B', 10, 'réponses prises en compte différentes (2 puis 3 sur 3)'],
+      ['C', null, 'pas de réponse dans l’une des deux campagnes'],
+    ]);
+  });
+
+  it('summarises a chart: strong and weak points, the largest progress, the axes left out', async () => {
+    const { summarize } = await import('../../../src/domain/scoring/series');
+    const spec = {
+      title: 'Grille',
+      axes: ['Pilotage', 'Formation', 'Ressources'],
+      max: 3,
+      unit: 'sur 3',
+      series: [
+        { label: '2025', values: [1, 2, null] },
+        { label: '2026', values: [2.5, 2, null] },
+      ],
+    };
+    expect(summarize(spec)).toBe(
+      'Grille (2026) : point fort « Pilotage » (2,5 sur 3) ; point faible « Formation » (2 sur 3) ; plus forte progression « Pilotage » (+1,5 sur 3 depuis 2025) ; 1 axe sans réponse, laissé de côté.',
+    );
+  });
+});

@@ -1,0 +1,72 @@
+// Radar charts with Chart.js, registering only what they draw. Series differ by colour (a
+// colour-blind-safe palette) and also by line dash and point shape, so that they stay apart in
+// greyscale and on paper.
+import {
+  Chart,
+  Filler,
+  Legend,
+  LineElement,
+  PointElement,
+  RadarController,
+  RadialLinearScale,
+  Tooltip,
+  type ChartConfiguration,
+  type PointStyle,
+} from 'chart.js';
+import type { ChartSpec } from '../domain/scoring/series';
+
+Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
+
+const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#000000', '#E69F00', '#56B4E9'];
+const DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [1, 2], [10, 2]];
+const POINTS: PointStyle[] = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star', 'rectRounded'];
+
+export function seriesStyle(index: number) {
+  const i = index % COLOURS.length;
+  return { colour: COLOURS[i]!, dash: DASHES[i]!, point: POINTS[i]! };
+}
+
+function config(spec: ChartSpec): ChartConfiguration<'radar', (number | null)[], string> {
+  return {
+    type: 'radar',
+    data: {
+      labels: spec.axes,
+      datasets: spec.series.map((s, i) => {
+        const style = seriesStyle(i);
+        return {
+          label: s.label,
+          data: s.values,
+          borderColor: style.colour,
+          backgroundColor: `${style.colour}22`,
+          borderDash: style.dash,
+          pointStyle: style.point,
+          pointRadius: 5,
+          pointBackgroundColor: style.colour,
+          borderWidth: 2,
+          spanGaps: false,
+          fill: spec.series.length === 1,
+        };
+      }),
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: true,
+      scales: { r: { min: 0, max: spec.max, ticks: { stepSize: spec.max / (spec.max <= 3 ? 3 : 4), backdropColor: 'transparent' }, pointLabels: { font: { size: 12 } } } },
+      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
+    },
+  };
+}
+
+export function drawRadar(canvas: HTMLCanvasElement, spec: ChartSpec) {
+  const chart = new Chart(canvas, config(spec));
+  return {
+    update(next: ChartSpec) {
+      const c = config(next);
+      chart.data = c.data;
+      chart.options = c.options!;
+      chart.update();
+    },
+    destroy: () => chart.destroy(),
+  };
+}
