@@ -26,11 +26,22 @@ export function seriesStyle(index: number) {
   return { colour: COLOURS[i]!, dash: DASHES[i]!, point: POINTS[i]! };
 }
 
-function config(spec: ChartSpec): ChartConfiguration<'radar', (number | null)[], string> {
+/** Axis names on several short lines, so that none is cut at the edge of the chart. */
+export function wrapLabel(text: string, width = 18): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && (last + ' ' + word).length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function config(spec: ChartSpec): ChartConfiguration<'radar', (number | null)[], string[]> {
   return {
     type: 'radar',
     data: {
-      labels: spec.axes,
+      labels: spec.axes.map((axis) => wrapLabel(axis)),
       datasets: spec.series.map((s, i) => {
         const style = seriesStyle(i);
         return {
@@ -52,6 +63,7 @@ function config(spec: ChartSpec): ChartConfiguration<'radar', (number | null)[],
       animation: false,
       responsive: true,
       maintainAspectRatio: true,
+      layout: { padding: 4 },
       scales: { r: { min: 0, max: spec.max, ticks: { stepSize: spec.max / (spec.max <= 3 ? 3 : 4), backdropColor: 'transparent' }, pointLabels: { font: { size: 12 } } } },
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
     },
