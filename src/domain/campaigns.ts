@@ -39,6 +39,13 @@ export const MemberNameSchema = boundedText(80, 'Nom du membre', true);
 export const AssignmentSchema = z.strictObject({ sectionId: ItemIdSchema, member: MemberNameSchema });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
+/** A level the group aims for on an axis of the results (0 to 100, or 0 to 3 for the Occitanie grid). */
+export const TargetSchema = z.strictObject({
+  axis: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,80}$/)),
+  value: z.number().check(z.minimum(0), z.maximum(100)),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
 export const CampaignRecordSchema = z.strictObject({
   ...CampaignInputSchema.def.shape,
   id: CampaignIdSchema,
@@ -48,6 +55,9 @@ export const CampaignRecordSchema = z.strictObject({
   members: z.array(MemberNameSchema),
   /** An array, not a record keyed by section: keys like `__proto__` cannot get lost. */
   assignments: z.array(AssignmentSchema),
+  targets: z.array(TargetSchema),
+  /** When the group plans its next assessment (the method's calendar). */
+  nextAssessment: z.nullable(IsoDateSchema),
   createdAt: z.number(),
   updatedAt: z.number(),
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),

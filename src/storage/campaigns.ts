@@ -2,6 +2,8 @@
 import {
   AssignmentSchema,
   CampaignRecordSchema,
+  IsoDateSchema,
+  TargetSchema,
   MemberNameSchema,
   checkCampaignInput,
   checkCampaignName,
@@ -12,6 +14,7 @@ import {
 } from '../domain/campaigns';
 import { AnswerRecordSchema, type AnswerRecord } from '../domain/answers';
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
+import { ActionRecordSchema, type ActionRecord } from '../domain/actions';
 import { documentOfItem } from '../referentiels/catalog';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
@@ -41,6 +44,8 @@ function newCampaignRecord(input: CampaignInput, extra: Partial<CampaignRecord> 
     startedFrom: null,
     members: [],
     assignments: [],
+    targets: [],
+    nextAssessment: null,
     createdAt: now,
     updatedAt: now,
     schemaVersion: RECORD_SCHEMA_VERSION,
@@ -61,16 +66,18 @@ export interface CampaignBundle {
   campaign: CampaignRecord;
   answers: AnswerRecord[];
   notes: SectionNoteRecord[];
+  actions: ActionRecord[];
 }
 
 async function readBundle(id: string): Promise<CampaignBundle | undefined> {
   const db = database();
-  return db.transaction('r', [db.campaigns, db.answers, db.sectionNotes], async () => {
+  return db.transaction('r', [db.campaigns, db.answers, db.sectionNotes, db.actions], async () => {
     const campaign = await readCampaign(id);
     if (!campaign) return undefined;
     const answers = parseAll(AnswerRecordSchema, await db.answers.where('campaignId').equals(id).toArray());
     const notes = parseAll(SectionNoteRecordSchema, await db.sectionNotes.where('campaignId').equals(id).toArray());
-    return { campaign, answers, notes };
+    const actions = parseAll(ActionRecordSchema, await db.actions.where('campaignId').equals(id).toArray());
+    return { campaign, answers, notes, actions };
   });
 }
 
@@ -78,13 +85,19 @@ async function readBundle(id: string): Promise<CampaignBundle | undefined> {
 export const watchCampaignBundle = (id: string) =>
   watchShared(`campaign-bundle:${id}`, async (): Promise<CampaignBundle | undefined> => {
     const db = database();
-    const [campaign, answers, notes] = await Promise.all([
+    const [campaign, answers, notes, actions] = await Promise.all([
       readCampaign(id),
       db.answers.where('campaignId').equals(id).toArray(),
       db.sectionNotes.where('campaignId').equals(id).toArray(),
+      db.actions.where('campaignId').equals(id).toArray(),
     ]);
     if (!campaign) return undefined;
-    return { campaign, answers: parseAll(AnswerRecordSchema, answers), notes: parseAll(SectionNoteRecordSchema, notes) };
+    return {
+      campaign,
+      answers: parseAll(AnswerRecordSchema, answers),
+      notes: parseAll(SectionNoteRecordSchema, notes),
+      actions: parseAll(ActionRecordSchema, actions),
+    };
   });
 
 /**
@@ -101,6 +114,7 @@ export async function startFromPrevious(previousId: string, input: CampaignInput
     startedFrom: previousId,
     members: previous.campaign.members,
     assignments: previous.campaign.assignments,
+    targets: previous.campaign.targets,
   });
   const answers = previous.answers
     .filter((a) => a.value !== null)
@@ -127,11 +141,14 @@ export async function duplicateCampaign(id: string, name: string): Promise<Check
     startedFrom: campaign.startedFrom,
     members: campaign.members,
     assignments: campaign.assignments,
+    targets: campaign.targets,
+    nextAssessment: campaign.nextAssessment,
   });
-  const done = await commit(['campaigns', 'answers', 'sectionNotes'], async (db) => {
+  const done = await commit(['campaigns', 'answers', 'sectionNotes', 'actions'], async (db) => {
     await db.campaigns.add(record);
     await db.answers.bulkAdd(source.answers.map((a) => ({ ...a, campaignId: record.id })));
     await db.sectionNotes.bulkAdd(source.notes.map((n) => ({ ...n, campaignId: record.id })));
+    await db.actions.bulkAdd(source.actions.map((a) => ({ ...a, id: crypto.randomUUID(), campaignId: record.id })));
   });
   return done.ok ? accepted(record) : done;
 }
@@ -141,7 +158,7 @@ export async function setCampaignStatus(id: string, status: CampaignStatus): Pro
   return updateCampaign(id, { status });
 }
 
-type CampaignChanges = Partial<Pick<CampaignRecord, 'name' | 'status' | 'members' | 'assignments'>>;
+type CampaignChanges = Partial<Pick<CampaignRecord, 'name' | 'status' | 'members' | 'assignments' | 'targets' | 'nextAssessment'>>;
 
 /** Adds a member to the group (a name only). */
 export async function addMember(id: string, name: string): Promise<Checked<true>> {
@@ -202,9 +219,10 @@ export async function renameCampaign(id: string, name: string): Promise<Checked<
 export async function deleteCampaign(id: string): Promise<Checked<CampaignBundle>> {
   const bundle = await readBundle(id);
   if (!bundle) return refused(fr.storage.notFound);
-  const done = await commit(['campaigns', 'answers', 'sectionNotes'], async (db) => {
+  const done = await commit(['campaigns', 'answers', 'sectionNotes', 'actions'], async (db) => {
     await db.answers.where('campaignId').equals(id).delete();
     await db.sectionNotes.where('campaignId').equals(id).delete();
+    await db.actions.where('campaignId').equals(id).delete();
     await db.campaigns.delete(id);
   });
   return done.ok ? accepted(bundle) : done;
@@ -212,9 +230,29 @@ export async function deleteCampaign(id: string): Promise<Checked<CampaignBundle
 
 /** Undo of a deletion: puts the campaign back exactly as it was. */
 export async function restoreCampaign(bundle: CampaignBundle): Promise<Checked<true>> {
-  return commit(['campaigns', 'answers', 'sectionNotes'], async (db) => {
+  return commit(['campaigns', 'answers', 'sectionNotes', 'actions'], async (db) => {
     await db.campaigns.add(bundle.campaign);
     await db.answers.bulkAdd(bundle.answers);
     await db.sectionNotes.bulkAdd(bundle.notes);
+    await db.actions.bulkAdd(bundle.actions);
   });
+}
+
+/** The level the group aims for on an axis; `null` removes the target. */
+export async function setTarget(id: string, axis: string, value: number | null): Promise<Checked<true>> {
+  if (value !== null) {
+    const checked = checkWith(TargetSchema, { axis, value }, 'Objectif non valide : un nombre de 0 à 100 (0 à 3 pour la grille).');
+    if (!checked.ok) return checked;
+  }
+  return updateCampaign(id, (campaign) => ({
+    targets: [...campaign.targets.filter((t) => t.axis !== axis), ...(value === null ? [] : [{ axis, value }])],
+  }));
+}
+
+export async function setNextAssessment(id: string, date: string | null): Promise<Checked<true>> {
+  if (date !== null) {
+    const checked = checkWith(IsoDateSchema, date, 'Date non valide.');
+    if (!checked.ok) return checked;
+  }
+  return updateCampaign(id, { nextAssessment: date });
 }

@@ -63,7 +63,7 @@ function isQuotaError(error: unknown): boolean {
  * "enregistré" state can never show before the data is stored. Validation happens before.
  */
 export async function commit(
-  tables: ReadonlyArray<'school' | 'campaigns' | 'answers' | 'sectionNotes'>,
+  tables: ReadonlyArray<'school' | 'campaigns' | 'answers' | 'sectionNotes' | 'actions'>,
   work: (db: DiagnumDB) => Promise<unknown>,
 ): Promise<Checked<true>> {
   if (health === 'outdated') return refused(fr.storage.outdated);

@@ -6,7 +6,8 @@ import type { SchoolRecord } from '../domain/school';
 import type { CampaignRecord } from '../domain/campaigns';
 import type { AnswerRecord } from '../domain/answers';
 import type { SectionNoteRecord } from '../domain/section-notes';
-import { addWorkshopFields } from './upgrades';
+import type { ActionRecord } from '../domain/actions';
+import { addActionPlan, addWorkshopFields } from './upgrades';
 
 export const DB_NAME = 'diagnum';
 
@@ -43,6 +44,18 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
     upgrade: addWorkshopFields,
   },
+  {
+    version: 3,
+    why: 'results: the action plan, the targets of the group and the date of the next assessment',
+    stores: {
+      school: 'id',
+      campaigns: 'id, date',
+      answers: '[campaignId+itemId], campaignId',
+      sectionNotes: '[campaignId+sectionId], campaignId',
+      actions: 'id, campaignId',
+    },
+    upgrade: addActionPlan,
+  },
 ];
 
 export const LATEST_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
@@ -52,6 +65,7 @@ export class DiagnumDB extends Dexie {
   campaigns!: Table<CampaignRecord, string>;
   answers!: Table<AnswerRecord, [string, string]>;
   sectionNotes!: Table<SectionNoteRecord, [string, string]>;
+  actions!: Table<ActionRecord, string>;
 
   /** `upTo` builds the database as an older version declared it, for migration tests. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {

@@ -14,3 +14,14 @@ export async function addWorkshopFields(tx: Transaction): Promise<void> {
   await tx.table('sectionNotes').toCollection().modify((n: Record<string, unknown>) => Object.assign(n, version));
   await tx.table('school').toCollection().modify((s: Record<string, unknown>) => Object.assign(s, version));
 }
+
+/** v3: the action plan (a table of its own), the group's targets and the date of the next assessment. */
+export async function addActionPlan(tx: Transaction): Promise<void> {
+  const version = { schemaVersion: 3 };
+  await tx.table('campaigns').toCollection().modify((c: Record<string, unknown>) => {
+    Object.assign(c, { targets: [], nextAssessment: null }, version);
+  });
+  for (const table of ['answers', 'sectionNotes', 'school']) {
+    await tx.table(table).toCollection().modify((r: Record<string, unknown>) => Object.assign(r, version));
+  }
+}

@@ -66,8 +66,28 @@ describe('results', () => {
     expect(await page.locator('.verdict').textContent()).toContain(`${max} points sur ${max} possibles`);
     expect(await page.getByText('ne calcule donc pas cette note').count()).toBe(1);
 
+    // From the blocking criterion to an action; a past due date makes it late until it is done.
+    await blockers.getByRole('button', { name: /Agir/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('action-objective');
+    expect(await page.getByLabel('Axe ou critère').inputValue()).toBe('label2023.A.6');
+    await page.getByLabel('Objectif').fill('Installer la commission numérique');
+    await page.getByLabel('Responsable').fill('Mme Martin');
+    await page.getByLabel('Échéance').fill('2020-01-15');
+    await page.getByRole('button', { name: 'Ajouter l’action' }).click();
+    const plan = page.locator('#plan-actions');
+    await expect.poll(() => plan.locator('tr.late').count()).toBe(1);
+    expect(await plan.getByText('1 action en retard.').count()).toBe(1);
+    await plan.getByLabel('État de « Installer la commission numérique »').selectOption('realisee');
+    await expect.poll(() => plan.locator('tr.late').count()).toBe(0);
+
+    // A target becomes the "Cible" series of the chart and of its data table.
+    await page.getByText('Fixer les objectifs du groupe').last().click();
+    await page.getByLabel(/^1 Pilotage, impulsion et organisation/).fill('3');
+    await page.getByLabel(/^1 Pilotage, impulsion et organisation/).press('Tab');
+    await expect.poll(() => rowOf(page, /Données : Grille Occitanie : niveau moyen/, /1 Pilotage/).textContent()).toMatch(/2\s*3$/);
+
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(app.pageErrors).toEqual([]);
     await app.context.close();
   }, 180_000);

@@ -62,3 +62,12 @@ export function occitanieCriteriaSpec(campaigns: ReadonlyArray<{ label: string; 
     series: campaigns.map((c) => ({ label: c.label, values: c.areas.flatMap((a) => a.criteria.map((k) => k.level)) })),
   };
 }
+
+/** The group's targets as one more series, "Cible", when there is any. */
+export function withTargets(spec: ChartSpec, axisIds: readonly string[], targets: ReadonlyArray<{ axis: string; value: number }>): ChartSpec {
+  const values = axisIds.map((id) => targets.find((t) => t.axis === id)?.value ?? null);
+  return values.some((v) => v !== null) ? { ...spec, series: [...spec.series, { label: 'Cible', values }] } : spec;
+}
+
+export const dgescoAxisIds = (profile: DgescoProfile) => [...profile.structure, ...profile.usage].map((a) => a.id);
+export { DGESCO_AXES };

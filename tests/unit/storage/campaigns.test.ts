@@ -19,7 +19,7 @@ describe('campaigns', () => {
     expect(first.ok && second.ok).toBe(true);
     const list = await listCampaigns();
     expect(list.map((c) => c.name)).toEqual(['Réévaluation', 'État initial']);
-    expect(list[1]).toMatchObject({ status: 'open', documents: ['dgesco-2010'], schemaVersion: 2 });
+    expect(list[1]).toMatchObject({ status: 'open', documents: ['dgesco-2010'], schemaVersion: 3 });
   });
 
   it('refuses an empty name, an impossible date or no document, in French, writing nothing', async () => {

@@ -8,6 +8,7 @@ import { createCampaign, listCampaigns } from '../../../src/storage/campaigns';
 import { fr } from '../../../src/text/fr';
 import { listAnswers } from '../../../src/storage/answers';
 import { listSectionNotes } from '../../../src/storage/section-notes';
+import { listActions } from '../../../src/storage/actions';
 
 describe('the database', () => {
   it('declares its versions in increasing order, each with a reason', () => {
@@ -62,7 +63,7 @@ describe('the database', () => {
     newer.close();
   });
 
-  it('migrates a version 1 database to version 2: every record keeps its data and passes the current schemas', async () => {
+  it('migrates a version 1 database to the current version: every record keeps its data and passes the current schemas', async () => {
     const name = `test-${crypto.randomUUID()}`;
     const old = new DiagnumDB(name, 1);
     const campaignId = 'c0ffee00-0000-4000-8000-000000000001';
@@ -84,13 +85,41 @@ describe('the database', () => {
     await current.open();
     expect(current.verno).toBe(LATEST_VERSION);
     expect(await listCampaigns()).toEqual([
-      expect.objectContaining({ name: 'État initial 2025', status: 'closed', startedFrom: null, members: [], assignments: [], schemaVersion: 2 }),
+      expect.objectContaining({
+        name: 'État initial 2025', status: 'closed', startedFrom: null, members: [], assignments: [],
+        targets: [], nextAssessment: null, schemaVersion: 3,
+      }),
     ]);
     expect(await listAnswers(campaignId)).toEqual([
-      expect.objectContaining({ value: { kind: 'number', value: 40 }, comment: 'STSWeb', toCheck: true, carriedOver: false, schemaVersion: 2 }),
+      expect.objectContaining({ value: { kind: 'number', value: 40 }, comment: 'STSWeb', toCheck: true, carriedOver: false, schemaVersion: 3 }),
     ]);
-    expect(await listSectionNotes(campaignId)).toEqual([expect.objectContaining({ text: 'Forces', schemaVersion: 2 })]);
-    expect(await readSchool()).toMatchObject({ name: 'Lycée Jean Jaurès', schemaVersion: 2 });
+    expect(await listSectionNotes(campaignId)).toEqual([expect.objectContaining({ text: 'Forces', schemaVersion: 3 })]);
+    expect(await readSchool()).toMatchObject({ name: 'Lycée Jean Jaurès', schemaVersion: 3 });
+  });
+
+  it('migrates a version 2 database to version 3: members and carried-over answers kept, an empty action plan', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const old = new DiagnumDB(name, 2);
+    const campaignId = 'c0ffee00-0000-4000-8000-000000000002';
+    const v2 = { updatedAt: 1, schemaVersion: 2 };
+    await old.table('campaigns').add({
+      id: campaignId, name: 'Réévaluation 2026', date: '2026-10-01', documents: ['occitanie-grille'], status: 'open',
+      startedFrom: null, members: ['Mme Martin'], assignments: [{ sectionId: 'occitanie.s1', member: 'Mme Martin' }],
+      createdAt: 1, ...v2,
+    });
+    await old.table('answers').add({
+      campaignId, itemId: 'occitanie.1.1', value: { kind: 'level', value: 2 }, comment: '', toCheck: false, source: '',
+      carriedOver: true, ...v2,
+    });
+    old.close();
+    const current = new DiagnumDB(name);
+    useDatabase(current);
+    await current.open();
+    expect(await listCampaigns()).toEqual([
+      expect.objectContaining({ members: ['Mme Martin'], assignments: [{ sectionId: 'occitanie.s1', member: 'Mme Martin' }], targets: [], nextAssessment: null, schemaVersion: 3 }),
+    ]);
+    expect(await listAnswers(campaignId)).toEqual([expect.objectContaining({ carriedOver: true, schemaVersion: 3 })]);
+    expect(await listActions(campaignId)).toEqual([]);
   });
 
   it('reports a stored record of an unknown shape instead of showing partial data', async () => {
