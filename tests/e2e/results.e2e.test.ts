@@ -122,6 +122,12 @@ describe('progress', () => {
       const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
       return data !== undefined && data.some((v, i) => i % 4 === 3 && v > 0);
     });
+    const trend = page.locator('figure', { has: page.locator('canvas[data-chart="evolution-occitanie"]') });
+    // Area 1 gained a third answer: its change is shown, but not summarised as a like-for-like progress.
+    expect(await trend.locator('.chart-canvas').getAttribute('aria-label')).toBe(
+      'Évolution de la grille Occitanie : aucun axe comparable d’une campagne à l’autre ; 5 axes à comparer avec prudence ou sans comparaison possible.',
+    );
+    expect(await rowOf(page, /Données : Évolution de la grille Occitanie/, /Réévaluation/).textContent()).toMatch(/^Réévaluation.*2/);
     expect(await page.locator('.chart-canvas[role="img"]').first().getAttribute('aria-label')).toMatch(/plus forte progression « 1 Pilotage, impulsion et organisation » \(\+1,5 sur 3/);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

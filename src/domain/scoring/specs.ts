@@ -71,3 +71,14 @@ export function withTargets(spec: ChartSpec, axisIds: readonly string[], targets
 
 export const dgescoAxisIds = (profile: DgescoProfile) => [...profile.structure, ...profile.usage].map((a) => a.id);
 export { DGESCO_AXES };
+
+/** The change on each axis across campaigns, as lines: campaigns in time order, one line per axis. */
+export function trendSpec(title: string, axes: readonly string[], max: number, unit: string, campaigns: ReadonlyArray<{ label: string; values: (number | null)[] }>): ChartSpec {
+  return {
+    title,
+    axes: campaigns.map((c) => c.label),
+    max,
+    unit,
+    series: axes.map((axis, i) => ({ label: axis, values: campaigns.map((c) => c.values[i] ?? null) })),
+  };
+}

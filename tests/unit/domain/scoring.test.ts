@@ -166,6 +166,15 @@ describe('progress between two campaigns', () => {
     ]);
   });
 
+  it('summarises the change: largest progress and decline, and the axes to compare with care', async () => {
+    const { changeSummary } = await import('../../../src/domain/scoring/progress');
+    const row = (label: string, delta: number | null, caveat?: string) => ({ label, from: 0, to: 0, delta, caveat });
+    expect(changeSummary('Évolution', [row('A', 1.5), row('B', -0.5), row('C', 3, 'réponses différentes'), row('D', null, 'pas de réponse')])).toBe(
+      'Évolution : plus forte progression « A » (+1,5) ; plus fort recul « B » (-0,5) ; 2 axes à comparer avec prudence ou sans comparaison possible.',
+    );
+    expect(changeSummary('Évolution', [row('A', 0)])).toBe('Évolution : aucun changement sur les axes comparables.');
+  });
+
   it('summarises a chart: strong and weak points, the largest progress, the axes left out', async () => {
     const { summarize } = await import('../../../src/domain/scoring/series');
     const spec = {

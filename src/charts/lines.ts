@@ -1,0 +1,39 @@
+// Lines across campaigns: one line per axis, campaigns in time order on the horizontal axis.
+// Styles as for the radars: colour, dash and point shape.
+import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import type { ChartSpec } from '../domain/scoring/series';
+import { seriesStyle, wrapLabel } from './radar';
+
+Chart.register(LineController, CategoryScale, LinearScale, PointElement, LineElement, Legend, Tooltip);
+
+export function drawLines(canvas: HTMLCanvasElement, spec: ChartSpec) {
+  const start = performance.now();
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: spec.axes.map((a) => wrapLabel(a, 24)),
+      datasets: spec.series.map((s, i) => {
+        const style = seriesStyle(i);
+        return {
+          label: s.label,
+          data: s.values,
+          borderColor: style.colour,
+          backgroundColor: style.colour,
+          borderDash: style.dash,
+          pointStyle: style.point,
+          pointRadius: 5,
+          borderWidth: 2,
+          spanGaps: false,
+        };
+      }),
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      scales: { y: { min: 0, max: spec.max } },
+      plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
+    },
+  });
+  performance.measure(`diagnum:lines:${spec.series.length}`, { start });
+  return { destroy: () => chart.destroy() };
+}
