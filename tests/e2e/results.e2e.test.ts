@@ -80,6 +80,10 @@ describe('results', () => {
     await plan.getByLabel('État de « Installer la commission numérique »').selectOption('realisee');
     await expect.poll(() => plan.locator('tr.late').count()).toBe(0);
 
+    // From a weak axis, too.
+    await page.getByRole('button', { name: 'Agir sur 1 Pilotage, impulsion et organisation' }).click();
+    await expect.poll(() => page.getByLabel('Axe ou critère').inputValue()).toBe('occitanie.1');
+
     // A target becomes the "Cible" series of the chart and of its data table.
     await page.getByText('Fixer les objectifs du groupe').last().click();
     await page.getByLabel(/^1 Pilotage, impulsion et organisation/).fill('3');
