@@ -2,7 +2,7 @@
 // Styles as for the radars: colour, dash and point shape.
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { ChartSpec } from '../domain/scoring/series';
-import { seriesStyle, wrapLabel } from './radar';
+import { styledDataset, wrapLabel } from './radar';
 
 Chart.register(LineController, CategoryScale, LinearScale, PointElement, LineElement, Legend, Tooltip);
 
@@ -12,20 +12,7 @@ export function drawLines(canvas: HTMLCanvasElement, spec: ChartSpec) {
     type: 'line',
     data: {
       labels: spec.axes.map((a) => wrapLabel(a, 24)),
-      datasets: spec.series.map((s, i) => {
-        const style = seriesStyle(i);
-        return {
-          label: s.label,
-          data: s.values,
-          borderColor: style.colour,
-          backgroundColor: style.colour,
-          borderDash: style.dash,
-          pointStyle: style.point,
-          pointRadius: 5,
-          borderWidth: 2,
-          spanGaps: false,
-        };
-      }),
+      datasets: spec.series.map((s, i) => styledDataset(s, i)),
     },
     options: {
       animation: false,

@@ -26,6 +26,23 @@ export function seriesStyle(index: number) {
   return { colour: COLOURS[i]!, dash: DASHES[i]!, point: POINTS[i]! };
 }
 
+/** A series as a Chart.js dataset, in its own colour, dash and point shape. */
+export function styledDataset(series: ChartSpec['series'][number], index: number) {
+  const style = seriesStyle(index);
+  return {
+    label: series.label,
+    data: series.values,
+    borderColor: style.colour,
+    backgroundColor: `${style.colour}22`,
+    borderDash: style.dash,
+    pointStyle: style.point,
+    pointRadius: 5,
+    pointBackgroundColor: style.colour,
+    borderWidth: 2,
+    spanGaps: false,
+  };
+}
+
 /** Axis names on several short lines, so that none is cut at the edge of the chart. */
 export function wrapLabel(text: string, width = 18): string[] {
   const lines: string[] = [];
@@ -42,22 +59,7 @@ function config(spec: ChartSpec): ChartConfiguration<'radar', (number | null)[],
     type: 'radar',
     data: {
       labels: spec.axes.map((axis) => wrapLabel(axis)),
-      datasets: spec.series.map((s, i) => {
-        const style = seriesStyle(i);
-        return {
-          label: s.label,
-          data: s.values,
-          borderColor: style.colour,
-          backgroundColor: `${style.colour}22`,
-          borderDash: style.dash,
-          pointStyle: style.point,
-          pointRadius: 5,
-          pointBackgroundColor: style.colour,
-          borderWidth: 2,
-          spanGaps: false,
-          fill: spec.series.length === 1,
-        };
-      }),
+      datasets: spec.series.map((s, i) => ({ ...styledDataset(s, i), fill: spec.series.length === 1 })),
     },
     options: {
       animation: false,
