@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
 import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
@@ -133,6 +135,18 @@ describe('progress', () => {
     );
     expect(await rowOf(page, /Données : Évolution de la grille Occitanie/, /Réévaluation/).textContent()).toMatch(/^Réévaluation.*2/);
     expect(await page.locator('.chart-canvas[role="img"]').first().getAttribute('aria-label')).toMatch(/plus forte progression « 1 Pilotage, impulsion et organisation » \(\+1,5 sur 3/);
+    // The answers of both campaigns as a spreadsheet: BOM, semicolons, accents, one row per item and campaign.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les réponses (CSV)' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(1 + 2 * 19);
+    expect(rows.filter((r) => r[4] === 'occitanie.1.1').map((r) => [r[0], r[6]])).toEqual([
+      ['État initial', 'niveau 1'],
+      ['Réévaluation', 'niveau 3'],
+    ]);
+    expect(download.suggestedFilename()).toBe('diagnum-campagnes-reponses.csv');
+
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
