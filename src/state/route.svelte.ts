@@ -4,6 +4,7 @@ export type Route =
   | { page: 'document'; documentId: string }
   | { page: 'campaign'; campaignId: string }
   | { page: 'results'; campaignId: string }
+  | { page: 'report'; campaignId: string }
   | { page: 'progress' }
   | { page: 'section'; campaignId: string; sectionId: string; itemId?: string; workshop: boolean }
   | { page: 'about' }
@@ -20,6 +21,8 @@ export function parseRoute(hash: string): Route {
   if (doc) return { page: 'document', documentId: doc[1]! };
   const campaign = /^\/campagnes\/([A-Za-z0-9-]+)$/.exec(path);
   if (campaign) return { page: 'campaign', campaignId: campaign[1]! };
+  const report = /^\/campagnes\/([A-Za-z0-9-]+)\/rapport$/.exec(path);
+  if (report) return { page: 'report', campaignId: report[1]! };
   const results = /^\/campagnes\/([A-Za-z0-9-]+)\/resultats$/.exec(path);
   if (results) return { page: 'results', campaignId: results[1]! };
   const section = /^\/campagnes\/([A-Za-z0-9-]+)\/(atelier|sections)\/([a-z0-9.-]+)$/i.exec(path);
@@ -43,6 +46,7 @@ export const hrefs = {
   document: (id: string) => `#/referentiels/${id}`,
   campaign: (id: string) => `#/campagnes/${id}`,
   results: (id: string) => `#/campagnes/${id}/resultats`,
+  report: (id: string) => `#/campagnes/${id}/rapport`,
   section: (campaignId: string, sectionId: string, options: { itemId?: string; workshop?: boolean } = {}) =>
     `#/campagnes/${campaignId}/${options.workshop ? 'atelier' : 'sections'}/${sectionId}` +
     (options.itemId ? `?question=${encodeURIComponent(options.itemId)}` : ''),

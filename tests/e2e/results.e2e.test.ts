@@ -154,3 +154,45 @@ describe('progress', () => {
     await app.context.close();
   }, 120_000);
 });
+
+describe('the printed report', () => {
+  it('prints a two-campaign report to A4 PDF: cover, summary with progress, answers, label grid, action plan', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    const home = new HomePage(page);
+    await home.saveSchool('Lycée Jean Jaurès', '0341234A', 'Montpellier');
+    const pages = new CampaignPages(page, served.url);
+    await home.fillCampaign('État initial', '2025-10-01');
+    await page.waitForURL(/#\/campagnes\//);
+    await answerWithKeys(page, pages, pages.campaignId(), 'occitanie.s1', ['1', '1']);
+    await page.goto(`${served.url}#/`);
+    await home.fillCampaign('Réévaluation', '2026-10-01', undefined, 'État initial (1 octobre 2025)');
+    await page.waitForURL(/#\/campagnes\//);
+    const id = pages.campaignId();
+    await answerWithKeys(page, pages, id, 'occitanie.s1', ['3', '2']);
+    await answerWithKeys(page, pages, id, 'dgesco2010.s3.3.1', ['1', '2', '1']);
+    await page.goto(`${served.url}#/campagnes/${id}/resultats`);
+    await page.getByLabel('Objectif').fill('Former l’équipe à l’ENT');
+    await page.getByRole('button', { name: 'Ajouter l’action' }).click();
+    await page.locator('#plan-actions tbody tr').first().waitFor();
+
+    await page.goto(`${served.url}#/campagnes/${id}/rapport`);
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-chart="rapport-profil"]');
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      return data !== undefined && data.some((v, i) => i % 4 === 3 && v > 0);
+    });
+    await page.emulateMedia({ media: 'print' });
+    const text = await page.locator('main').innerText();
+    for (const expected of ['Lycée Jean Jaurès', 'Réévaluation', 'Comparé à : État initial', 'Points forts', '66,7', 'Progrès (grille Occitanie)', '+1,5', 'Niveau atteint', 'Grille du label', 'Former l’équipe à l’ENT']) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(await page.getByRole('button', { name: /Imprimer/ }).isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // Cover, summary, one page per part of the three documents (15), the label grid, the plan.
+    expect(pageCount).toBeGreaterThanOrEqual(18);
+    expect(app.pageErrors).toEqual([]);
+    await app.context.close();
+  }, 180_000);
+});

@@ -12,6 +12,8 @@ export interface ChartSpec {
   max: number;
   unit: string;
   series: ChartSeries[];
+  /** The series the summary describes (strong and weak points); the last one by default. */
+  describe?: number;
 }
 
 const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
@@ -20,7 +22,7 @@ const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 
 export function summarize(spec: ChartSpec): string {
   const parts: string[] = [];
   const first = spec.series[0];
-  const last = spec.series.at(-1);
+  const last = spec.describe === undefined ? spec.series.at(-1) : spec.series[spec.describe];
   if (!first || !last) return `${spec.title} : aucune donnée.`;
   const scored = last.values.flatMap((v, i) => (v === null ? [] : [{ axis: spec.axes[i]!, v }]));
   if (scored.length === 0) return `${spec.title} : aucune réponse prise en compte pour l’instant.`;

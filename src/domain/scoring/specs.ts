@@ -24,6 +24,7 @@ export function dgescoProfileSpec(profile: DgescoProfile): ChartSpec {
     axes: DGESCO_AXES,
     max: 100,
     unit: 'sur 100',
+    describe: 0,
     series: [
       { label: 'Organisation et usages', values: usageAxes(profile) },
       { label: 'Moyens (éléments d’analyse)', values: [null, null, null, ...profile.means.map((a) => a.value)] },

@@ -187,6 +187,7 @@ describe('progress between two campaigns', () => {
         { label: '2026', values: [2.5, 2, null] },
       ],
     };
+    expect(summarize({ ...spec, describe: 0 })).toBe('Grille (2025) : point fort « Formation » (2 sur 3) ; point faible « Pilotage » (1 sur 3) ; 1 axe sans réponse, laissé de côté.');
     expect(summarize(spec)).toBe(
       'Grille (2026) : point fort « Pilotage » (2,5 sur 3) ; point faible « Formation » (2 sur 3) ; plus forte progression « Pilotage » (+1,5 sur 3 depuis 2025) ; 1 axe sans réponse, laissé de côté.',
     );
