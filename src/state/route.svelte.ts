@@ -5,6 +5,7 @@ export type Route =
   | { page: 'campaign'; campaignId: string }
   | { page: 'results'; campaignId: string }
   | { page: 'report'; campaignId: string }
+  | { page: 'public-sheet'; campaignId: string }
   | { page: 'progress' }
   | { page: 'section'; campaignId: string; sectionId: string; itemId?: string; workshop: boolean }
   | { page: 'about' }
@@ -21,6 +22,8 @@ export function parseRoute(hash: string): Route {
   if (doc) return { page: 'document', documentId: doc[1]! };
   const campaign = /^\/campagnes\/([A-Za-z0-9-]+)$/.exec(path);
   if (campaign) return { page: 'campaign', campaignId: campaign[1]! };
+  const sheet = /^\/campagnes\/([A-Za-z0-9-]+)\/fiche-publique$/.exec(path);
+  if (sheet) return { page: 'public-sheet', campaignId: sheet[1]! };
   const report = /^\/campagnes\/([A-Za-z0-9-]+)\/rapport$/.exec(path);
   if (report) return { page: 'report', campaignId: report[1]! };
   const results = /^\/campagnes\/([A-Za-z0-9-]+)\/resultats$/.exec(path);
@@ -47,6 +50,7 @@ export const hrefs = {
   campaign: (id: string) => `#/campagnes/${id}`,
   results: (id: string) => `#/campagnes/${id}/resultats`,
   report: (id: string) => `#/campagnes/${id}/rapport`,
+  publicSheet: (id: string) => `#/campagnes/${id}/fiche-publique`,
   section: (campaignId: string, sectionId: string, options: { itemId?: string; workshop?: boolean } = {}) =>
     `#/campagnes/${campaignId}/${options.workshop ? 'atelier' : 'sections'}/${sectionId}` +
     (options.itemId ? `?question=${encodeURIComponent(options.itemId)}` : ''),

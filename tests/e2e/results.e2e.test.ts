@@ -171,6 +171,14 @@ describe('the printed report', () => {
     const id = pages.campaignId();
     await answerWithKeys(page, pages, id, 'occitanie.s1', ['3', '2']);
     await answerWithKeys(page, pages, id, 'dgesco2010.s3.3.1', ['1', '2', '1']);
+    await pages.openCampaign(id);
+    await page.getByLabel('Nom d’un membre du groupe').fill('Mme Martin');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await page.locator('.member-list').waitFor();
+    await pages.openSection(id, 'occitanie.s1');
+    await pages.card('occitanie.1.1').getByText('Commentaire et source').click();
+    await pages.input('occitanie.1.1-comment').fill('Commentaire confidentiel');
+    await pages.saved('occitanie.1.1');
     await page.goto(`${served.url}#/campagnes/${id}/resultats`);
     await page.getByLabel('Objectif').fill('Former l’équipe à l’ENT');
     await page.getByRole('button', { name: 'Ajouter l’action' }).click();
@@ -182,9 +190,10 @@ describe('the printed report', () => {
       const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
       return data !== undefined && data.some((v, i) => i % 4 === 3 && v > 0);
     });
+    await page.getByText('Former l’équipe à l’ENT').waitFor();
     await page.emulateMedia({ media: 'print' });
     const text = await page.locator('main').innerText();
-    for (const expected of ['Lycée Jean Jaurès', 'Réévaluation', 'Comparé à : État initial', 'Points forts', '66,7', 'Progrès (grille Occitanie)', '+1,5', 'Niveau atteint', 'Grille du label', 'Former l’équipe à l’ENT']) {
+    for (const expected of ['Lycée Jean Jaurès', 'Réévaluation', 'Comparé à : État initial', 'Mme Martin', 'Commentaire confidentiel', 'Points forts', '66,7', 'Progrès (grille Occitanie)', '+1,5', 'Niveau atteint', 'Grille du label', 'Former l’équipe à l’ENT']) {
       expect(text, expected).toContain(expected);
     }
     expect(await page.getByRole('button', { name: /Imprimer/ }).isVisible()).toBe(false);
@@ -192,6 +201,21 @@ describe('the printed report', () => {
     const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     // Cover, summary, one page per part of the three documents (15), the label grid, the plan.
     expect(pageCount).toBeGreaterThanOrEqual(18);
+
+    // The public sheet: one page, the profile, the progress and the label level; no name, no comment.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${served.url}#/campagnes/${id}/fiche-publique`);
+    await page.locator('canvas[data-chart="fiche-profil"]').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const sheet = await page.locator('main').innerText();
+    expect(sheet).toContain('Lycée Jean Jaurès');
+    expect(sheet).toContain('+1,5');
+    expect(sheet).toMatch(/Label « Lycée numérique » : aucun niveau atteint/);
+    expect(sheet).not.toContain('Mme Martin');
+    expect(sheet).not.toContain('Commentaire confidentiel');
+    expect(sheet).not.toContain('Former l’équipe');
+    const sheetPdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    expect((sheetPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
     expect(app.pageErrors).toEqual([]);
     await app.context.close();
   }, 180_000);
