@@ -80,3 +80,11 @@ export function checkCampaignName(name: string): Checked<string> {
 export function sortCampaigns<T extends { date: string; name: string }>(campaigns: readonly T[]): T[] {
   return [...campaigns].sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name, 'fr'));
 }
+
+/** The campaign a report compares with: the one it started from, or else the latest one dated before it. */
+export function previousCampaignId(
+  campaign: Pick<CampaignRecord, 'id' | 'date' | 'startedFrom'>,
+  newestFirst: ReadonlyArray<Pick<CampaignRecord, 'id' | 'date'>>,
+): string | undefined {
+  return campaign.startedFrom ?? newestFirst.find((c) => c.id !== campaign.id && c.date < campaign.date)?.id;
+}

@@ -45,3 +45,7 @@ export function occitanieLevels(answers: AnswerLookup): { areas: AreaLevel[]; ov
   const all = areas.flatMap((a) => a.criteria.flatMap((c) => (c.level === null ? [] : [c.level])));
   return { areas, overall: mean(all) };
 }
+
+/** Areas as progress axes (see progress.ts). */
+export const areaPoints = (areas: readonly AreaLevel[]) =>
+  areas.map((a) => ({ label: a.label, value: a.mean, answered: a.answered, total: a.total }));
