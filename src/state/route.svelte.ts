@@ -9,6 +9,7 @@ export type Route =
   | { page: 'progress' }
   | { page: 'section'; campaignId: string; sectionId: string; itemId?: string; workshop: boolean }
   | { page: 'about' }
+  | { page: 'backups' }
   | { page: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '') return { page: 'home' };
   if (path === '/a-propos') return { page: 'about' };
   if (path === '/progres') return { page: 'progress' };
+  if (path === '/sauvegardes') return { page: 'backups' };
   const doc = /^\/referentiels\/([a-z0-9-]+)$/.exec(path);
   if (doc) return { page: 'document', documentId: doc[1]! };
   const campaign = /^\/campagnes\/([A-Za-z0-9-]+)$/.exec(path);
@@ -46,6 +48,7 @@ export const hrefs = {
   home: '#/',
   about: '#/a-propos',
   progress: '#/progres',
+  backups: '#/sauvegardes',
   document: (id: string) => `#/referentiels/${id}`,
   campaign: (id: string) => `#/campagnes/${id}`,
   results: (id: string) => `#/campagnes/${id}/resultats`,
