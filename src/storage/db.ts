@@ -7,6 +7,7 @@ import type { CampaignRecord } from '../domain/campaigns';
 import type { AnswerRecord } from '../domain/answers';
 import type { SectionNoteRecord } from '../domain/section-notes';
 import type { ActionRecord } from '../domain/actions';
+import type { ImportRecord } from '../domain/transfer/format';
 import { addActionPlan, addWorkshopFields } from './upgrades';
 
 export const DB_NAME = 'diagnum';
@@ -56,7 +57,22 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
     upgrade: addActionPlan,
   },
+  {
+    version: 4,
+    why: 'files between laptops: the log of imported files, so that importing the same file twice changes nothing',
+    stores: {
+      school: 'id',
+      campaigns: 'id, date',
+      answers: '[campaignId+itemId], campaignId',
+      sectionNotes: '[campaignId+sectionId], campaignId',
+      actions: 'id, campaignId',
+      imports: 'id',
+    },
+  },
 ];
+
+/** The tables of the latest version, as a write names them. */
+export type StoreName = 'school' | 'campaigns' | 'answers' | 'sectionNotes' | 'actions' | 'imports';
 
 export const LATEST_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
 
@@ -66,6 +82,7 @@ export class DiagnumDB extends Dexie {
   answers!: Table<AnswerRecord, [string, string]>;
   sectionNotes!: Table<SectionNoteRecord, [string, string]>;
   actions!: Table<ActionRecord, string>;
+  imports!: Table<ImportRecord, string>;
 
   /** `upTo` builds the database as an older version declared it, for migration tests. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {

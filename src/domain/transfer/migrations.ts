@@ -1,0 +1,20 @@
+// Files written by older versions of Diagnum stay readable: each step turns a file of format
+// version n into version n + 1, on the plain parsed JSON, before validation.
+// Add a step (and a sample file in tests/fixtures/files/) whenever FORMAT_VERSION is bumped.
+import { FORMAT_VERSION } from './format';
+
+type Json = Record<string, unknown>;
+
+export const formatMigrations: Readonly<Record<number, (file: Json) => Json>> = {
+  // 1 → 2 goes here, e.g. (file) => ({ ...file, formatVersion: 2, data: … }).
+};
+
+export function migrateToCurrent(file: Json, fromVersion: number): Json {
+  let migrated = file;
+  for (let version = fromVersion; version < FORMAT_VERSION; version++) {
+    const step = formatMigrations[version];
+    if (!step) throw new Error(`No migration from file format ${version}`);
+    migrated = step(migrated);
+  }
+  return migrated;
+}
