@@ -1,18 +1,34 @@
 // The open database, its health, and the one path every write takes.
-import { DiagnumDB } from './db';
+import { DiagnumDB, LATEST_VERSION, type StoreName } from './db';
 import { accepted, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 
-/** What the app must tell the user about the database, if anything. */
-export type DatabaseHealth = 'ok' | 'outdated' | 'blocked';
+/**
+ * What the app must tell the user about the database, if anything.
+ * - outdated: another tab opened a newer version; this tab must reload and writes nothing.
+ * - blocked: our upgrade waits on another tab (or the open is taking too long); it goes on once they close.
+ * - newer: the data was written by a newer Diagnum; it is read, never written.
+ * - unavailable: the browser refuses to open the database at all.
+ */
+export type DatabaseHealth = 'ok' | 'outdated' | 'blocked' | 'newer' | 'unavailable';
+
+/** After this long without success or failure, an open is reported as blocked rather than left to hang. */
+export const OPEN_TIMEOUT_MS = 5_000;
 
 let db = new DiagnumDB();
 let health: DatabaseHealth = 'ok';
 const healthListeners = new Set<(h: DatabaseHealth) => void>();
+const committedListeners = new Set<() => void>();
 
 function setHealth(next: DatabaseHealth) {
+  if (next === health) return;
   health = next;
   for (const listener of healthListeners) listener(next);
+}
+
+/** The version the installed database was written with (Dexie stores version × 10, and keeps `verno` at ours). */
+function installedVersion(target: DiagnumDB): number {
+  return Math.floor(target.backendDB().version / 10);
 }
 
 function watchConnection(target: DiagnumDB) {
@@ -23,11 +39,19 @@ function watchConnection(target: DiagnumDB) {
   });
   // Our upgrade waits on a tab that does not close: say so rather than hang.
   target.on('blocked', () => {
-    if (target === db) setHealth('blocked');
+    if (target === db && health === 'ok') setHealth('blocked');
   });
-  target.on('ready', () => {
-    if (target === db && health === 'blocked') setHealth('ok');
-  });
+  // Sticky: runs after every (re)open. Dexie 4 opens a database of a higher version without a
+  // VersionError (it retries with no version), so a newer database has to be noticed here.
+  target.on(
+    'ready',
+    () => {
+      if (target !== db || health === 'outdated') return;
+      if (installedVersion(target) > LATEST_VERSION) setHealth('newer');
+      else if (health !== 'newer') setHealth('ok');
+    },
+    true,
+  );
 }
 watchConnection(db);
 
@@ -45,6 +69,36 @@ export function onDatabaseHealth(listener: (h: DatabaseHealth) => void): () => v
   return () => healthListeners.delete(listener);
 }
 
+/** Called after every committed write (for instance to count the changes not yet exported). */
+export function onCommitted(listener: () => void): () => void {
+  committedListeners.add(listener);
+  return () => committedListeners.delete(listener);
+}
+
+/**
+ * Opens the database at start-up. Never rejects: a failure becomes health 'unavailable' (the
+ * recovery screen), and an open that neither succeeds nor fails within OPEN_TIMEOUT_MS becomes
+ * 'blocked' (until it does succeed).
+ */
+export async function openDatabase(): Promise<DatabaseHealth> {
+  const target = db;
+  const timer = setTimeout(() => {
+    if (target === db && !target.isOpen() && health === 'ok') setHealth('blocked');
+  }, OPEN_TIMEOUT_MS);
+  try {
+    await target.open();
+  } catch (error) {
+    // A tab that went stale while opening keeps its own message; anything else cannot be read.
+    if (target === db && health !== 'outdated') {
+      console.error(error);
+      setHealth('unavailable');
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  return health;
+}
+
 /** Tests (and, later, a restore) swap the database; the previous one is closed. */
 export function useDatabase(next: DiagnumDB): void {
   if (next !== db) db.close();
@@ -58,24 +112,51 @@ function isQuotaError(error: unknown): boolean {
   return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }
 
+/** Why no write may happen now, or null when writes are allowed. */
+function writesRefused(h: DatabaseHealth): string | null {
+  if (h === 'outdated') return fr.storage.outdated;
+  if (h === 'newer') return fr.storage.newer;
+  if (h === 'unavailable') return fr.storage.unavailable;
+  return null;
+}
+
+class WriteRefused extends Error {}
+
 /**
  * Runs one read-write transaction. The result is `ok` only once it has committed, so the
  * "enregistré" state can never show before the data is stored. Validation happens before.
  */
 export async function commit(
-  tables: ReadonlyArray<'school' | 'campaigns' | 'answers' | 'sectionNotes' | 'actions'>,
+  tables: readonly StoreName[],
   work: (db: DiagnumDB) => Promise<unknown>,
 ): Promise<Checked<true>> {
-  if (health === 'outdated') return refused(fr.storage.outdated);
+  const early = writesRefused(health);
+  if (early) return refused(early);
   try {
     const tableRefs = tables.map((t) => db[t]);
-    await db.transaction('rw', tableRefs, () => work(db));
-    return accepted(true);
+    await db.transaction('rw', tableRefs, () => {
+      // Checked again inside: the transaction may have waited for the open, which can reveal a
+      // newer database, or for a reopen after another tab's upgrade. Throwing aborts it, unwritten.
+      const late = writesRefused(health);
+      if (late) throw new WriteRefused(late);
+      return work(db);
+    });
   } catch (error) {
+    if (error instanceof WriteRefused) return refused(error.message);
     const now = databaseHealth(); // may have changed while the transaction ran
-    if (now !== 'ok') return refused(now === 'outdated' ? fr.storage.outdated : fr.storage.blocked);
+    const refusal = writesRefused(now);
+    if (refusal) return refused(refusal);
+    if (now === 'blocked') return refused(fr.storage.blocked);
     if (isQuotaError(error)) return refused(fr.storage.quota);
     console.error(error);
     return refused(fr.storage.failed);
   }
+  for (const listener of committedListeners) {
+    try {
+      listener();
+    } catch (error) {
+      console.error(error); // the write is committed whatever a listener does
+    }
+  }
+  return accepted(true);
 }

@@ -11,6 +11,21 @@ export const fr = {
       'Diagnum ne peut pas mettre à jour ses données tant qu’un autre onglet Diagnum reste ouvert. Fermez les autres onglets Diagnum, puis rechargez cette page.',
     quota:
       'L’espace de stockage du navigateur est plein : rien n’a été enregistré. Libérez de la place (ou exportez puis supprimez d’anciennes campagnes) et réessayez.',
+    newer:
+      'Ces données ont été enregistrées par une version plus récente de Diagnum : elles sont ouvertes en lecture seule. Mettez à jour l’application (rechargez la page) pour pouvoir les modifier ; rien n’est modifié en attendant.',
+    unavailable:
+      'Le navigateur refuse d’ouvrir les données de Diagnum : rien ne peut être lu ni enregistré pour le moment.',
+    recoveryTitle: 'Vos données ne peuvent pas être lues dans ce navigateur',
+    recoveryAdvice: [
+      'Fermez les autres onglets et fenêtres Diagnum, puis rechargez cette page.',
+      'Si cela ne suffit pas, redémarrez le navigateur (fermez toutes ses fenêtres), puis rouvrez Diagnum.',
+      'Vérifiez qu’il reste de la place sur le disque de l’ordinateur.',
+      'En navigation privée, certains navigateurs n’enregistrent rien : ouvrez Diagnum dans une fenêtre normale.',
+    ],
+    recoveryImport: 'Si rien n’y fait, vous pouvez repartir de votre dernière sauvegarde :',
+    recoveryImportLink: 'importer une sauvegarde',
+    reloadNeeded:
+      'Une partie de Diagnum n’a pas pu être chargée (l’application vient sans doute d’être mise à jour). Rechargez la page : ce qui est enregistré est conservé.',
     failed: 'L’enregistrement a échoué : rien n’a été modifié. Réessayez ; si le problème continue, rechargez la page.',
     unreadable: 'Certaines données enregistrées ne sont pas lisibles par cette version de Diagnum.',
     notFound: 'Cette campagne n’existe plus.',
