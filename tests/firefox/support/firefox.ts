@@ -5,21 +5,37 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const DIST = join(import.meta.dirname, '../../../dist');
+/** The built app; DIAGNUM_DIST points elsewhere (a build of another checkout). */
+export const DIST = process.env.DIAGNUM_DIST ?? join(import.meta.dirname, '../../../dist');
 
 export function assertBuilt(): void {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: apt-get install -y firefox-esr`);
 }
 
-/** A headless Firefox with a fresh, temporary profile (deleted by browser.close()). */
-export function launchFirefox(): Promise<Browser> {
+/**
+ * A headless Firefox with a fresh, temporary profile (deleted by browser.close()). With
+ * `downloadDir`, files the page downloads are saved there without asking.
+ */
+export function launchFirefox(options: { downloadDir?: string } = {}): Promise<Browser> {
+  const downloads = options.downloadDir
+    ? {
+        'browser.download.dir': options.downloadDir,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+        'browser.download.alwaysOpenPanel': false,
+        'browser.download.panel.shown': true,
+        'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/plain,application/octet-stream',
+      }
+    : {};
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     protocolTimeout: 30_000,
-    extraPrefsFirefox: { 'intl.accept_languages': 'fr-FR, fr' },
+    extraPrefsFirefox: { 'intl.accept_languages': 'fr-FR, fr', ...downloads },
   });
 }
 
@@ -107,4 +123,33 @@ export async function schoolShown(page: Page): Promise<string> {
     timeout: 10_000,
   });
   return page.$eval('#school-name', (el) => (el as HTMLInputElement).value);
+}
+
+/** Checks the radio named `choice` on an item's card and waits for the card's "Enregistré". */
+export async function answerChoice(page: Page, itemId: string, choice: string): Promise<void> {
+  const card = await page.waitForSelector(`[data-item="${itemId}"]`, { timeout: 10_000 });
+  const radio = await card!.waitForSelector(`::-p-aria([name="${choice}"][role="radio"])`, { timeout: 10_000 });
+  await radio!.click();
+  await page.waitForSelector(`[data-item="${itemId}"] .saved`, { timeout: 10_000 });
+}
+
+/** Waits for the file `name` to be fully downloaded into `dir` (no .part left, JSON complete), and returns its text. */
+export async function downloaded(dir: string, name: RegExp, timeout = 10_000): Promise<{ file: string; text: string }> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const until = Date.now() + timeout;
+  for (;;) {
+    const files = await readdir(dir);
+    const file = files.find((f) => name.test(f));
+    if (file && !files.some((f) => f.endsWith('.part'))) {
+      const text = await readFile(join(dir, file), 'utf8');
+      try {
+        JSON.parse(text);
+        return { file, text };
+      } catch {
+        // still being written
+      }
+    }
+    if (Date.now() > until) throw new Error(`no complete download matching ${name} in ${dir}: ${files.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
