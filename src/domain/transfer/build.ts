@@ -54,7 +54,7 @@ export function isOwnAnswer(answer: AnswerRecord): boolean {
 }
 
 /** The sections of a campaign where this laptop holds answers of its own, in the référentiel's order. */
-export function filledSections(snapshot: Snapshot, campaignId: string): string[] {
+export function filledSections(snapshot: Pick<Snapshot, 'answers' | 'sectionNotes'>, campaignId: string): string[] {
   const filled = new Set<string>();
   for (const answer of snapshot.answers) {
     if (answer.campaignId === campaignId && isOwnAnswer(answer)) filled.add(findItem(answer.itemId)!.section.id);

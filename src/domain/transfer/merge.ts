@@ -189,8 +189,9 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
     const localRows = new Map(rowsOf(local, table).map((r) => [recordKey(table, r), r]));
     const versions = new Map<string, Array<{ record: AnyRecord; source: RecordSource }>>();
     for (const { file, index } of used) {
-      for (const record of rowsOf(file.data, table)) {
-        const key = recordKey(table, record);
+      for (const found of rowsOf(file.data, table)) {
+        const key = recordKey(table, found);
+        const record = table === 'campaigns' ? withContributor(found as CampaignRecord, file.contributor) : found;
         const list = versions.get(key) ?? [];
         list.push({ record, source: { fileIndex: index, contributor: file.contributor } });
         versions.set(key, list);
@@ -295,6 +296,13 @@ function closedCampaignProblem(plan: ImportPlan, local: Snapshot): string | null
   return name === undefined
     ? null
     : `La campagne « ${name} » est clôturée sur cet ordinateur : rouvrez-la (page de la campagne) pour y importer ces réponses. Rien n’a été importé.`;
+}
+
+/** Whoever sent a contribution is a member of the group. */
+function withContributor(campaign: CampaignRecord, contributor: string | null): CampaignRecord {
+  return contributor === null || campaign.members.includes(contributor)
+    ? campaign
+    : { ...campaign, members: [...campaign.members, contributor] };
 }
 
 /** A campaign as merged: the chosen fields, and every member, assignment and document that either side has. */

@@ -1,0 +1,40 @@
+// The three exports, from the database to a downloaded file.
+import { backupFile, campaignFile, contributionFile, fileNameFor, serializeFile, type ExportStamp } from '../../domain/transfer/build';
+import type { DiagnumFile } from '../../domain/transfer/format';
+import { accepted, refused, type Checked } from '../../domain/result';
+import { readSnapshot } from '../../storage/transfer';
+import { noteExported } from '../../storage/backup-state';
+import { saveTextFile } from '../save-file';
+
+const stamp = (): ExportStamp => ({
+  exportId: crypto.randomUUID(),
+  exportedAt: new Date().toISOString(),
+  appVersion: __APP_VERSION__,
+});
+
+const UNREADABLE = 'L’export a échoué : les données n’ont pas pu être lues. Rechargez la page et réessayez.';
+
+async function save(build: (snapshot: Awaited<ReturnType<typeof readSnapshot>>) => DiagnumFile): Promise<Checked<string>> {
+  try {
+    const file = build(await readSnapshot());
+    const name = fileNameFor(file);
+    saveTextFile(serializeFile(file), name, 'application/json');
+    return accepted(name);
+  } catch (error) {
+    console.error(error);
+    return refused(UNREADABLE);
+  }
+}
+
+/** The whole database; the backup reminder counts from here. */
+export async function exportBackup(): Promise<Checked<string>> {
+  const at = Date.now();
+  const result = await save((snapshot) => backupFile(snapshot, stamp()));
+  if (result.ok) noteExported(at);
+  return result;
+}
+
+export const exportCampaign = (campaignId: string) => save((snapshot) => campaignFile(snapshot, campaignId, stamp()));
+
+export const exportContribution = (campaignId: string, contributor: string, sections: readonly string[]) =>
+  save((snapshot) => contributionFile(snapshot, campaignId, contributor, sections, stamp()));
