@@ -124,7 +124,7 @@ describe('backups and files between laptops', () => {
     await rupnFiles.choose(contributions);
     const preview = rupnFiles.preview();
     await expect.poll(() => preview.getByTestId('import-headline').textContent()).toBe(
-      '1 campagne, 2 réponses, dont 1 en conflit avec vos données.',
+      '1 campagne, 2 réponses, dont 0 en conflit avec vos données et 1 entre les fichiers.',
     );
     const conflict = preview.getByRole('group', { name: /Nombre d’enseignants|enseignants/ });
     await expect.poll(() => conflict.locator('.conflict-option').count()).toBe(2);
@@ -133,6 +133,7 @@ describe('backups and files between laptops', () => {
     expect(await bruno.textContent()).toContain('Commentaire : Chiffre du bilan social');
     expect(await conflict.locator('.conflict-option').filter({ hasText: 'Alice Martin' }).textContent()).toContain('Réponse : 64');
 
+    await page.screenshot({ path: '/tmp/diagnum-import-conflict.png', fullPage: true });
     // Nothing is written before the group chooses.
     const unchosen = await dumpDatabase(page);
     await preview.getByRole('button', { name: 'Importer' }).click();

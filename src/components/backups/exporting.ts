@@ -16,9 +16,11 @@ const UNREADABLE = 'L’export a échoué : les données n’ont pas pu être lu
 
 async function save(build: (snapshot: Awaited<ReturnType<typeof readSnapshot>>) => DiagnumFile): Promise<Checked<string>> {
   try {
+    const start = performance.now();
     const file = build(await readSnapshot());
     const name = fileNameFor(file);
     saveTextFile(serializeFile(file), name, 'application/json');
+    performance.measure('diagnum:export', { start }); // read by the benchmark
     return accepted(name);
   } catch (error) {
     console.error(error);
