@@ -51,6 +51,23 @@ export async function byName(page: Page, name: string, timeout = 10_000): Promis
 }
 
 /**
+ * The form field whose <label> text starts with `words` (a label may end with a hint, which the
+ * accessible name then includes: an exact-name query would have to repeat the hint).
+ */
+export async function byLabel(page: Page, words: string, timeout = 10_000): Promise<ElementHandle<Element>> {
+  const found = await page.waitForFunction(
+    (start: string) => {
+      const normal = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
+      const label = [...document.querySelectorAll('label')].find((l) => normal(l.textContent).startsWith(start) && l.control);
+      return label?.control ?? false;
+    },
+    { timeout },
+    words,
+  );
+  return found as ElementHandle<Element>;
+}
+
+/**
  * Types into a field as a person would, replacing what was there. A date field is set as its
  * picker would set it (typing into Firefox's date segments depends on the locale's order).
  */

@@ -1,0 +1,132 @@
+// Firefox (Debian's firefox-esr): a whole-database backup exported from the backups page, the
+// database deleted, the file imported back: every object store is byte-identical (D12).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { serveDirectory, type StaticServer } from '../e2e/support/static-server';
+import {
+  answerChoice,
+  answerNumber,
+  assertBuilt,
+  byLabel,
+  byName,
+  createCampaign,
+  DIST,
+  downloaded,
+  launchFirefox,
+  openSection,
+  saveSchool,
+  waitForServiceWorker,
+} from './support/firefox';
+import { canonicalDump } from './support/idb';
+
+let browser: Browser;
+let server: StaticServer;
+let downloads: string;
+
+beforeAll(async () => {
+  assertBuilt();
+  downloads = await mkdtemp(join(tmpdir(), 'diagnum-firefox-'));
+  server = await serveDirectory(DIST);
+  browser = await launchFirefox({ downloadDir: downloads });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (downloads) await rm(downloads, { recursive: true, force: true });
+});
+
+async function openBackups(page: Page): Promise<void> {
+  await page.goto(`${server.url}#/sauvegardes`);
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Sauvegardes'), { timeout: 10_000 });
+}
+
+/** Deletes the 'diagnum' database under the running app (whose connection gives way), then reloads it empty. */
+async function deleteDatabase(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('diagnum');
+        const timer = setTimeout(() => reject(new Error('deleteDatabase stayed blocked')), 10_000);
+        request.onsuccess = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  await page.goto(server.url);
+  await page.waitForSelector('#school-name');
+}
+
+describe('Diagnum in Firefox', () => {
+  it('exports the whole database, and an import of that file into an emptied database gives it back byte for byte', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(server.url);
+    await waitForServiceWorker(page);
+
+    await (await byLabel(page, 'Code UAI')).type('0341234A');
+    await saveSchool(page, 'Lycée Firefox');
+    const first = await createCampaign(page, 'État initial Firefox', '2025-10-06');
+    await openSection(page, server.url, first, 'dgesco2010.s3.1');
+    await answerNumber(page, 'dgesco2010.3.1.teachers', '64');
+    await answerNumber(page, 'dgesco2010.3.1.students', '820');
+    await openSection(page, server.url, first, 'dgesco2010.s3.2');
+    await answerChoice(page, 'dgesco2010.3.2.1', 'Oui');
+    await page.goto(server.url);
+    await createCampaign(page, 'Réévaluation Firefox', '2026-10-05');
+
+    const before = await canonicalDump(page);
+    const stores = JSON.parse(before) as Record<string, unknown[]>;
+    expect(stores.school).toHaveLength(1);
+    expect(stores.campaigns).toHaveLength(2);
+    expect(stores.answers!.length).toBeGreaterThanOrEqual(3);
+
+    // Export: the file the browser saves.
+    await openBackups(page);
+    await (await byName(page, 'Exporter toute la base')).click();
+    const exported = await downloaded(downloads, /^diagnum-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(exported.text) as { format: string; kind: string; data: { school: { name: string }; campaigns: unknown[] } };
+    expect([file.format, file.kind, file.data.school.name, file.data.campaigns.length]).toEqual(['diagnum', 'sauvegarde', 'Lycée Firefox', 2]);
+    expect(await canonicalDump(page)).toBe(before); // exporting writes nothing
+
+    // Delete everything.
+    await deleteDatabase(page);
+    const emptied = JSON.parse(await canonicalDump(page)) as Record<string, unknown[]>;
+    expect(Object.values(emptied).flat()).toEqual([]);
+
+    // Import the file back, as a person would: choose it, read the preview, confirm.
+    await openBackups(page);
+    const input = (await byLabel(page, 'Choisir un fichier à importer')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(join(downloads, exported.file));
+    const preview = await page.waitForSelector('::-p-aria([name="Aperçu de l’import"][role="region"])', { timeout: 10_000 });
+    const described = (await preview!.evaluate((el) => el.textContent ?? '')).replace(/\s+/g, ' ');
+    expect(described).toContain(exported.file);
+    expect(described).toMatch(/\b2 campagnes\b/);
+    expect(described).toMatch(new RegExp(`\\b${stores.answers!.length} réponses\\b`));
+    await (await preview!.waitForSelector('::-p-aria([name="Importer"][role="button"])'))!.click();
+    // The outcome, in the import section only (other parts of the page may have alerts of their own).
+    const outcome = await input.evaluateHandle((el) => el.closest('section'));
+    const said = await page.waitForFunction(
+      (section: Element | null) => {
+        const alert = [...(section?.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent?.trim()).find(Boolean);
+        if (alert) return `alert: ${alert}`;
+        const status = [...(section?.querySelectorAll('[role="status"]') ?? [])].map((s) => s.textContent ?? '').find((t) => t.includes('Import terminé'));
+        return status ?? false;
+      },
+      { timeout: 15_000 },
+      outcome,
+    );
+    expect(await said.jsonValue()).toMatch(/^Import terminé/);
+
+    expect(await canonicalDump(page)).toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
