@@ -6,6 +6,7 @@ export type Route =
   | { page: 'results'; campaignId: string }
   | { page: 'report'; campaignId: string }
   | { page: 'public-sheet'; campaignId: string }
+  | { page: 'label-sheet'; campaignId: string }
   | { page: 'progress' }
   | { page: 'section'; campaignId: string; sectionId: string; itemId?: string; workshop: boolean }
   | { page: 'about' }
@@ -26,6 +27,8 @@ export function parseRoute(hash: string): Route {
   if (campaign) return { page: 'campaign', campaignId: campaign[1]! };
   const sheet = /^\/campagnes\/([A-Za-z0-9-]+)\/fiche-publique$/.exec(path);
   if (sheet) return { page: 'public-sheet', campaignId: sheet[1]! };
+  const labelSheet = /^\/campagnes\/([A-Za-z0-9-]+)\/candidature-label$/.exec(path);
+  if (labelSheet) return { page: 'label-sheet', campaignId: labelSheet[1]! };
   const report = /^\/campagnes\/([A-Za-z0-9-]+)\/rapport$/.exec(path);
   if (report) return { page: 'report', campaignId: report[1]! };
   const results = /^\/campagnes\/([A-Za-z0-9-]+)\/resultats$/.exec(path);
@@ -54,6 +57,7 @@ export const hrefs = {
   results: (id: string) => `#/campagnes/${id}/resultats`,
   report: (id: string) => `#/campagnes/${id}/rapport`,
   publicSheet: (id: string) => `#/campagnes/${id}/fiche-publique`,
+  labelSheet: (id: string) => `#/campagnes/${id}/candidature-label`,
   section: (campaignId: string, sectionId: string, options: { itemId?: string; workshop?: boolean } = {}) =>
     `#/campagnes/${campaignId}/${options.workshop ? 'atelier' : 'sections'}/${sectionId}` +
     (options.itemId ? `?question=${encodeURIComponent(options.itemId)}` : ''),

@@ -17,11 +17,17 @@ export async function readStorageState(): Promise<StorageState> {
   return { supported: true, persisted, usage: estimate.usage, quota: estimate.quota };
 }
 
-/** Fire and forget; `onAnswer` runs if and when the browser answers. */
+let pending: Promise<boolean> | undefined;
+
+/**
+ * Fire and forget; `onAnswer` runs if and when the browser answers. One request at a time: in
+ * Firefox a second call ends the first, still waiting for the user, with `false`.
+ */
 export function requestPersistence(onAnswer?: (granted: boolean) => void): void {
   const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
   if (!storage?.persist) return;
-  void storage.persist().then(
+  pending ??= storage.persist().finally(() => (pending = undefined));
+  void pending.then(
     (granted) => onAnswer?.(granted),
     () => onAnswer?.(false),
   );

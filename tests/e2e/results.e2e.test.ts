@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
@@ -24,6 +27,14 @@ async function answerWithKeys(page: Page, pages: CampaignPages, campaignId: stri
     await page.waitForFunction((id) => document.querySelector(`[data-item="${id}"] .saved`), current);
     await page.keyboard.press('s');
   }
+}
+
+/** The PDF's pages as PNG (poppler's pdftoppm, installed by .ci/run): returns their paths, to count and to look at. */
+function pdfToPngs(pdf: Buffer, name: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), `diagnum-${name}-`));
+  writeFileSync(join(dir, `${name}.pdf`), pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '50', join(dir, `${name}.pdf`), join(dir, 'page')]);
+  return readdirSync(dir).filter((f) => f.endsWith('.png')).sort().map((f) => join(dir, f));
 }
 
 function rowOf(page: Page, caption: RegExp, header: string | RegExp) {
@@ -197,10 +208,18 @@ describe('the printed report', () => {
       expect(text, expected).toContain(expected);
     }
     expect(await page.getByRole('button', { name: /Imprimer/ }).isVisible()).toBe(false);
+    // The summary holds on one A4 page: laid out at the printed width (186 mm between margins),
+    // it is no taller than the printed height (297 mm less 33 mm of margins).
+    const mm = 96 / 25.4;
+    await page.setViewportSize({ width: Math.floor(186 * mm), height: 900 });
+    const summaryHeight = await page.locator('.report-summary').evaluate((el) => el.getBoundingClientRect().height);
+    expect(summaryHeight).toBeLessThanOrEqual(264 * mm);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     // Cover, summary, one page per part of the three documents (15), the label grid, the plan.
     expect(pageCount).toBeGreaterThanOrEqual(18);
+    expect(pdfToPngs(pdf, 'rapport')).toHaveLength(pageCount);
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // The public sheet: one page, the profile, the progress and the label level; no name, no comment.
     await page.emulateMedia({ media: 'screen' });
@@ -216,6 +235,29 @@ describe('the printed report', () => {
     expect(sheet).not.toContain('Former l’équipe');
     const sheetPdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     expect((sheetPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    expect(pdfToPngs(sheetPdf, 'fiche-publique')).toHaveLength(1);
+
+    // The label application sheet: the grid as in the call, each block copied as text to paste.
+    await page.emulateMedia({ media: 'screen' });
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${served.url}#/campagnes/${id}/resultats`);
+    await page.getByRole('link', { name: 'Candidature au label (grille à copier)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Grille du label « Lycée numérique »' }).waitFor();
+    for (const block of ['A', 'B', 'C.1', 'C.2', 'D']) {
+      expect(await page.locator('caption', { hasText: new RegExp(`^\\s*${block.replace('.', '\\.')} `) }).count(), block).toBe(1);
+    }
+    await page.getByRole('button', { name: 'Copier le bloc A' }).click();
+    await page.getByRole('status').filter({ hasText: 'Le bloc A copié' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^A /);
+    expect(copied).toContain('A.1 ');
+    expect(copied).toContain('Réponse : non renseigné');
+    expect(copied).toMatch(/Manque pour le niveau 1 : /);
+    expect(copied).not.toContain('B.1 ');
+    await page.emulateMedia({ media: 'print' });
+    const labelPdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const labelPages = (labelPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pdfToPngs(labelPdf, 'candidature-label')).toHaveLength(labelPages);
     expect(app.pageErrors).toEqual([]);
     await app.context.close();
   }, 180_000);
