@@ -1,0 +1,429 @@
+// Files in and out of a real (fake-indexeddb) database: a backup restores every table as it was,
+// an import is written whole or not at all, and every format version ever released still imports.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { freshDatabase, snapshot } from '../../fixtures/database';
+import type { DiagnumDB } from '../../../src/storage/db';
+import { applyImport, readSnapshot } from '../../../src/storage/transfer';
+import { saveSchool } from '../../../src/storage/school';
+import {
+  addMember,
+  assignSection,
+  createCampaign,
+  renameCampaign,
+  setCampaignStatus,
+  setNextAssessment,
+  setTarget,
+  startFromPrevious,
+} from '../../../src/storage/campaigns';
+import { confirmCarriedOver, saveAnswer } from '../../../src/storage/answers';
+import { saveSectionNote } from '../../../src/storage/section-notes';
+import { addAction, updateAction } from '../../../src/storage/actions';
+import { backupFile, contributionFile, serializeFile, type ExportStamp } from '../../../src/domain/transfer/build';
+import { parseFileBytes } from '../../../src/domain/transfer/read-file';
+import { canonicalJson, planImport, resolveImport, type ImportPlan } from '../../../src/domain/transfer/merge';
+import { FORMAT_VERSION, emptySnapshot, type DiagnumFile } from '../../../src/domain/transfer/format';
+import type { Checked } from '../../../src/domain/result';
+import type { AnswerValue } from '../../../src/domain/answers';
+import { fr } from '../../../src/text/fr';
+import { allItems, backupOf, buildHistory, campaignFileOf, COMMENTS, countsOf, figuresOf, prng, valueFor } from '../../fixtures/history';
+
+const encoder = new TextEncoder();
+const CHANGED_MEANWHILE =
+  'Les données ont été modifiées pendant la préparation de l’import (dans un autre onglet ?) : rien n’a été importé. Choisissez à nouveau le fichier.';
+
+function ok<T>(result: Checked<T>): T {
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+}
+
+let exports = 0;
+const stamp = (exportedAt = new Date().toISOString()): ExportStamp => ({
+  exportId: `export-${++exports}-${crypto.randomUUID()}`,
+  exportedAt,
+  appVersion: '0.1.0',
+});
+
+/** Every table, each record as canonical JSON (keys sorted), in a stable order: equal means same content. */
+async function tables(db: DiagnumDB): Promise<Record<string, string[]>> {
+  const entries = await Promise.all(db.tables.map(async (t) => [t.name, (await t.toArray()).map(canonicalJson).sort()] as const));
+  return Object.fromEntries(entries);
+}
+
+async function counts(db: DiagnumDB): Promise<Record<string, number>> {
+  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+}
+
+/** The import as the app runs it: read, check, plan against this database, resolve, write. */
+async function importText(text: string, choose: (plan: ImportPlan) => Map<string, number> = () => new Map()) {
+  const file = ok(parseFileBytes(encoder.encode(text)));
+  const plan = planImport([{ file, name: 'fichier.json' }], await readSnapshot());
+  const writes = ok(resolveImport(plan, choose(plan), Date.now()));
+  return { plan, writes, result: await applyImport(writes, plan.expected) };
+}
+
+/** Puts a snapshot into the current database through the import itself (a backup file into an empty base). */
+async function restore(file: DiagnumFile) {
+  const { result } = await importText(serializeFile(file));
+  ok(result);
+}
+
+/**
+ * A school's database filled the way the app fills it: the storage functions the screens call.
+ * Two campaigns (the second started from the first, some answers confirmed or changed), every
+ * item answered, comments with accents, quotes, emoji and `<script>`, notes, actions, members,
+ * assignments, targets, and an imported contribution (a row of the import log).
+ */
+async function fillThroughApp() {
+  ok(await saveSchool({ name: 'Lycée polyvalent Jean-Jaurès', uai: '0341234a', academie: 'Montpellier' }));
+  const documents = ['dgesco-2010', 'occitanie-grille', 'label-lycee-2023'] as const;
+  const first = ok(await createCampaign({ name: 'État initial 2025', date: '2025-10-01', documents: [...documents] }));
+  for (const member of ['Mme Martin', 'M. Durand', 'Mme N’Diaye']) ok(await addMember(first.id, member));
+  ok(await assignSection(first.id, 'dgesco2010.s3.1', 'Mme Martin'));
+  ok(await assignSection(first.id, 'occitanie.s1', 'M. Durand'));
+  const random = prng(7);
+  const figures = figuresOf(2025, random);
+  for (const [i, item] of allItems().entries()) {
+    ok(
+      await saveAnswer(first.id, item.id, {
+        value: valueFor(item, figures, '2025-10-01', random, 0.4),
+        ...(i % 9 === 0 ? { comment: COMMENTS[i % COMMENTS.length] } : {}),
+        ...(i % 11 === 0 ? { toCheck: true } : {}),
+        ...(i % 13 === 0 ? { source: 'statistiques ENT' } : {}),
+      }),
+    );
+  }
+  ok(await saveAnswer(first.id, 'label2023.A.4', { value: { kind: 'not-applicable' } }));
+  ok(await saveSectionNote(first.id, 'dgesco2010.s3.1', 'Forces : « chiffres fiables » 👍 <script>alert(1)</script>'));
+  ok(await saveSectionNote(first.id, 'occitanie.s2', 'Analyse du groupe.\nDeuxième ligne.'));
+  const action = ok(
+    await addAction(first.id, { axis: 'dgesco2010.3.5', objective: 'Former à l’ENT', action: 'Deux demi-journées', owner: 'Mme Martin', due: '2026-03-15', status: 'prevue' }),
+  );
+  ok(await updateAction(action.id, { status: 'en-cours' }));
+  ok(await setTarget(first.id, 'dgesco2010.3.3', 70));
+  ok(await setNextAssessment(first.id, '2026-10-01'));
+  ok(await setCampaignStatus(first.id, 'closed'));
+
+  const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: [...documents] }));
+  ok(await confirmCarriedOver(second.id, ['dgesco2010.3.1.students', 'dgesco2010.3.1.date']));
+  ok(await saveAnswer(second.id, 'occitanie.1.1', { value: { kind: 'level', value: 3 }, comment: 'Net progrès 🎉' }));
+  ok(await saveAnswer(second.id, 'dgesco2010.3.2.1', { comment: 'Commentaire seul, « réponse » inchangée' }));
+  ok(await renameCampaign(second.id, 'Réévaluation 2026 – bilan'));
+  ok(await addAction(second.id, { axis: 'occitanie.2', objective: 'Équiper le 2ᵉ étage', action: '', owner: '', due: null, status: 'prevue' }));
+
+  // A member's contribution, merged: a row of the import log, and answers written by the import.
+  const member = await readSnapshot();
+  const typed = {
+    ...member,
+    answers: member.answers.map((a) =>
+      a.campaignId === second.id && a.itemId === 'occitanie.1.2'
+        ? { ...a, value: { kind: 'level', value: 2 } as AnswerValue, carriedOver: false, updatedAt: Date.now() + 1 }
+        : a,
+    ),
+  };
+  const contribution = contributionFile(typed, second.id, 'M. Durand', ['occitanie.s1'], stamp());
+  ok((await importText(serializeFile(contribution), (plan) => new Map(plan.conflicts.map((c) => [c.id, c.options.length - 1])))).result);
+  return { first, second };
+}
+
+describe('export and import through the database', () => {
+  it('restores a backup into an empty database with every table equal to the original', async () => {
+    const source = freshDatabase();
+    await fillThroughApp();
+    const original = await tables(source);
+    const sizes = await counts(source);
+    expect(sizes).toEqual({ school: 1, campaigns: 2, answers: 2 * allItems().length, sectionNotes: 2, actions: 2, imports: 1 });
+    const text = serializeFile(backupFile(await readSnapshot(), stamp()));
+
+    const target = freshDatabase();
+    expect(await counts(target)).toEqual({ school: 0, campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, imports: 0 });
+    const { plan, result } = await importText(text);
+    expect(plan.conflicts).toEqual([]);
+    expect(result).toEqual({ ok: true, value: true });
+    expect(await tables(target)).toEqual(original);
+    // A second import of the same backup finds nothing to do.
+    const before = await snapshot(target);
+    const again = await importText(text);
+    expect(again.plan.conflicts).toEqual([]);
+    expect(again.plan.unchanged).toBe(plan.totals.answers + plan.totals.sectionNotes + plan.totals.actions + 1);
+    expect(await snapshot(target)).toBe(before);
+  });
+
+  it('imports a contribution once: the second import of the same file writes nothing', async () => {
+    const db = freshDatabase();
+    const history = buildHistory({ campaigns: 2 });
+    await restore(campaignFileOf(history, history.campaigns[1]!.id));
+    const campaign = history.campaigns[1]!;
+    const contribution = contributionFile(
+      { ...history, answers: history.answers.map((a) => (a.itemId === 'occitanie.1.1' ? { ...a, comment: 'autre avis', updatedAt: 1 } : a)) },
+      campaign.id,
+      'M. Durand',
+      ['occitanie.s1'],
+      stamp(),
+    );
+    const text = serializeFile(contribution);
+    const first = await importText(text, (plan) => new Map(plan.conflicts.map((c) => [c.id, 0])));
+    expect(first.plan.conflicts).toHaveLength(1);
+    ok(first.result);
+    expect(await db.imports.toArray()).toContainEqual(expect.objectContaining({ id: contribution.exportId, contributor: 'M. Durand' }));
+    const before = await snapshot(db);
+    const second = await importText(text);
+    expect(second.plan.files[0]!.alreadyImportedAt).toEqual(expect.any(Number));
+    expect(second.plan.conflicts).toEqual([]);
+    ok(second.result);
+    expect(await snapshot(db)).toBe(before);
+  });
+  it('imports a backup of an empty database, or one holding only an import log, without a failure', async () => {
+    // Found by these tests: with nothing to check, the transaction used to end before its writes
+    // (PrematureCommitError), and the user read "L’enregistrement a échoué".
+    const db = freshDatabase();
+    const before = await snapshot(db);
+    const empty = await importText(serializeFile(backupFile(emptySnapshot(), stamp())));
+    expect(empty.plan.expected).toEqual([]);
+    expect(empty.result).toEqual({ ok: true, value: true });
+    expect(await snapshot(db)).toBe(before);
+    const row = { id: 'export-ancien-0001', kind: 'contribution' as const, contributor: 'M. Durand', exportedAt: '2025-10-05T09:00:00.000Z', importedAt: 1, schemaVersion: 3 as const };
+    const logOnly = await importText(serializeFile(backupFile({ ...emptySnapshot(), imports: [row] }, stamp())));
+    expect(logOnly.result).toEqual({ ok: true, value: true });
+    expect(await db.imports.toArray()).toEqual([row]);
+  });
+});
+
+describe('an import is written whole or not at all', () => {
+  /** A database holding the first of three campaigns; the backup of all three adds 2 × 158 answers. */
+  async function halfwayCase() {
+    const db = freshDatabase();
+    const history = buildHistory({ campaigns: 3 });
+    await restore(campaignFileOf(history, history.campaigns[0]!.id));
+    const text = serializeFile(backupOf(history));
+    const file = ok(parseFileBytes(encoder.encode(text)));
+    const plan = planImport([{ file, name: 'sauvegarde.json' }], await readSnapshot());
+    const writes = ok(resolveImport(plan, new Map(), Date.now()));
+    expect(writes.answers.length).toBeGreaterThan(300);
+    return { db, plan, writes, before: await snapshot(db), sizes: await counts(db) };
+  }
+
+  it('leaves every table unchanged when a write fails half way (the 300th answer)', async () => {
+    const { db, plan, writes, before } = await halfwayCase();
+    let created = 0;
+    db.answers.hook('creating', () => {
+      if (++created === 300) throw new Error('disk error');
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const result = await applyImport(writes, plan.expected);
+    error.mockRestore();
+    expect(created).toBe(300);
+    expect(result).toEqual({ ok: false, message: fr.storage.failed });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('leaves every table unchanged when the database refuses a record half way (an invalid key)', async () => {
+    const { db, plan, writes, before } = await halfwayCase();
+    const half = Math.floor(writes.answers.length / 2);
+    const broken = { ...writes, answers: [...writes.answers.slice(0, half), { ...writes.answers[half]!, itemId: null as never }, ...writes.answers.slice(half + 1)] };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const result = await applyImport(broken, plan.expected);
+    error.mockRestore();
+    expect(result).toEqual({ ok: false, message: fr.storage.failed });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('turns a full disk into fr.storage.quota and writes 0 rows (quota raised by the write)', async () => {
+    const { db, plan, writes, before, sizes } = await halfwayCase();
+    let created = 0;
+    db.answers.hook('creating', () => {
+      if (++created === 300) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    expect(await applyImport(writes, plan.expected)).toEqual({ ok: false, message: fr.storage.quota });
+    expect(await counts(db)).toEqual(sizes);
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('turns a full disk into fr.storage.quota and writes 0 rows (quota reported on one request of a bulk write, as Firefox does)', async () => {
+    const { db, plan, writes, before, sizes } = await halfwayCase();
+    // fake-indexeddb's object stores (tests/setup.ts makes them the global IDBObjectStore).
+    const put = IDBObjectStore.prototype.put;
+    let puts = 0;
+    // The 300th put request fails with QuotaExceededError: Dexie reports it inside a BulkError.
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'answers' && ++puts === 300) {
+        const transaction = this.transaction as unknown as { _execRequestAsync(o: { operation: () => never; source: unknown }): IDBRequest };
+        return transaction._execRequestAsync({
+          operation: () => {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          },
+          source: this,
+        });
+      }
+      return put.apply(this, args);
+    };
+    try {
+      expect(await applyImport(writes, plan.expected)).toEqual({ ok: false, message: fr.storage.quota });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(puts).toBeGreaterThanOrEqual(300);
+    expect(await counts(db)).toEqual(sizes);
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('writes 0 rows into an empty database when the disk is full', async () => {
+    const db = freshDatabase();
+    db.campaigns.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const { result } = await importText(serializeFile(backupOf(buildHistory({ campaigns: 2 }))));
+    expect(result).toEqual({ ok: false, message: fr.storage.quota });
+    expect(await counts(db)).toEqual({ school: 0, campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, imports: 0 });
+  });
+});
+
+describe('an import planned on data that changed before it was written', () => {
+  async function plannedConflict() {
+    const db = freshDatabase();
+    const history = buildHistory({ campaigns: 2 });
+    const campaign = history.campaigns[1]!;
+    await restore(campaignFileOf(history, campaign.id));
+    const theirs = {
+      ...history,
+      answers: history.answers.map((a) =>
+        a.campaignId === campaign.id && a.itemId === 'dgesco2010.3.1.teachers' ? { ...a, value: { kind: 'number', value: 91 } as AnswerValue, carriedOver: false } : a,
+      ),
+    };
+    const file = ok(parseFileBytes(encoder.encode(serializeFile(contributionFile(theirs, campaign.id, 'M. Durand', ['dgesco2010.s3.1'], stamp())))));
+    const plan = planImport([{ file, name: 'contribution.json' }], await readSnapshot());
+    expect(plan.conflicts).toHaveLength(1);
+    const writes = ok(resolveImport(plan, new Map([[plan.conflicts[0]!.id, 1]]), Date.now()));
+    return { db, campaign, plan, writes };
+  }
+
+  async function refusedMeanwhile(db: DiagnumDB, plan: ImportPlan, writes: Parameters<typeof applyImport>[0]) {
+    const before = await snapshot(db);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const result = await applyImport(writes, plan.expected);
+    error.mockRestore();
+    expect(result).toEqual({ ok: false, message: CHANGED_MEANWHILE });
+    expect(await snapshot(db)).toBe(before);
+  }
+
+  it('refuses when an answer of the file was edited meanwhile (another tab), and writes nothing', async () => {
+    const { db, campaign, plan, writes } = await plannedConflict();
+    ok(await saveAnswer(campaign.id, 'dgesco2010.3.1.teachers', { comment: 'changé dans un autre onglet' }));
+    await refusedMeanwhile(db, plan, writes);
+  });
+
+  it('refuses when a record the file brings was created meanwhile, or its campaign renamed', async () => {
+    const { db, campaign, plan, writes } = await plannedConflict();
+    await db.answers.delete([campaign.id, 'dgesco2010.3.1.divisions']);
+    const replanned = planImport([{ file: ok(parseFileBytes(encoder.encode(serializeFile(contributionFile(buildHistory({ campaigns: 2 }), campaign.id, 'M. Durand', ['dgesco2010.s3.1'], stamp()))))), name: 'c.json' }], await readSnapshot());
+    const rewrites = ok(resolveImport(replanned, new Map(), Date.now()));
+    ok(await saveAnswer(campaign.id, 'dgesco2010.3.1.divisions', { comment: 'créée entre-temps' }));
+    await refusedMeanwhile(db, replanned, rewrites);
+
+    ok(await renameCampaign(campaign.id, 'Renommée entre-temps'));
+    await refusedMeanwhile(db, plan, writes);
+  });
+
+  it('writes the import when nothing moved', async () => {
+    const { db, campaign, plan, writes } = await plannedConflict();
+    ok(await applyImport(writes, plan.expected));
+    expect(await db.answers.get([campaign.id, 'dgesco2010.3.1.teachers'])).toMatchObject({ value: { kind: 'number', value: 91 } });
+  });
+});
+
+/*
+ * One sample file per format version, written by the real exporter of that version, kept forever
+ * in tests/fixtures/files/format-v<n>.json: Diagnum promises to import every file it ever wrote.
+ *
+ * When FORMAT_VERSION becomes n + 1:
+ *   1. add the step n → n + 1 in src/domain/transfer/migrations.ts;
+ *   2. write the new sample with the new exporter:
+ *        DIAGNUM_WRITE_SAMPLE=1 npx vitest run tests/unit/storage/transfer.test.ts -t "writes the sample"
+ *      (it writes format-v<n + 1>.json; never rewrite an older sample);
+ *   3. add its counts to `sampleCounts` below (what an empty database holds after importing it);
+ *   4. document the change in docs/format-fichier.md.
+ */
+const SAMPLES = join(dirname(new URL(import.meta.url).pathname), '../../fixtures/files');
+const sampleCounts: Record<number, Record<string, number>> = {
+  1: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1 },
+};
+
+describe('files of every format version still import', () => {
+  it('has a sample file for every format version from 1 to FORMAT_VERSION, and nothing else', () => {
+    const versions = Array.from({ length: FORMAT_VERSION }, (_, i) => i + 1);
+    expect(Object.keys(sampleCounts).map(Number)).toEqual(versions);
+    const samples = readdirSync(SAMPLES).filter((name) => name.endsWith('.json')).sort();
+    expect(samples).toEqual(versions.map((n) => `format-v${n}.json`).sort());
+  });
+
+  for (let version = 1; version <= FORMAT_VERSION; version++) {
+    it(`imports the format ${version} sample into an empty database`, async () => {
+      const raw = readFileSync(join(SAMPLES, `format-v${version}.json`));
+      const json = JSON.parse(raw.toString('utf8')) as { format: string; formatVersion: number; kind: string };
+      expect(json).toMatchObject({ format: 'diagnum', formatVersion: version, kind: 'sauvegarde' });
+      const db = freshDatabase();
+      const file = ok(parseFileBytes(new Uint8Array(raw)));
+      expect(file.formatVersion).toBe(FORMAT_VERSION);
+      const plan = planImport([{ file, name: `format-v${version}.json` }], await readSnapshot());
+      expect(plan.problem).toBeNull();
+      expect(plan.conflicts).toEqual([]);
+      ok(await applyImport(ok(resolveImport(plan, new Map(), Date.now())), plan.expected));
+      expect(await counts(db)).toEqual(sampleCounts[version]);
+      // Every record reads back through the current schemas (readSnapshot validates each one).
+      expect(countsOf(await readSnapshot())).toEqual(sampleCounts[version]);
+    });
+  }
+
+  it.runIf(process.env.DIAGNUM_WRITE_SAMPLE === '1')('writes the sample file of the current format version', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-10-05T09:00:00.000Z') });
+    try {
+      freshDatabase();
+      await fillSample();
+      const file = backupFile(await readSnapshot(), stamp('2026-10-05T09:30:00.000Z'));
+      writeFileSync(join(SAMPLES, `format-v${FORMAT_VERSION}.json`), serializeFile(file));
+      expect(countsOf(file.data)).toEqual(sampleCounts[FORMAT_VERSION]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+/** Small but complete: two campaigns, answers of every kind, notes, an action, an imported contribution. */
+async function fillSample() {
+  ok(await saveSchool({ name: 'Lycée Jean-Jaurès', uai: '0341234A', academie: 'Montpellier' }));
+  const documents = ['dgesco-2010', 'occitanie-grille', 'label-lycee-2023'] as const;
+  const first = ok(await createCampaign({ name: 'État initial 2025', date: '2025-10-01', documents: [...documents] }));
+  for (const member of ['Mme Martin', 'M. Durand']) ok(await addMember(first.id, member));
+  ok(await assignSection(first.id, 'occitanie.s1', 'M. Durand'));
+  const answers: Array<[string, AnswerValue, string?]> = [
+    ['dgesco2010.3.1.students', { kind: 'number', value: 1012 }, 'STSWeb, rentrée 2025'],
+    ['dgesco2010.3.1.teachers', { kind: 'number', value: 87 }],
+    ['dgesco2010.3.1.date', { kind: 'date', value: '2025-10-01' }],
+    ['dgesco2010.3.2.1', { kind: 'yes-no', value: true }],
+    ['dgesco2010.3.3.4.matrix', { kind: 'service-matrix', cells: [{ service: 'ent', statement: 'regles', value: true }] }],
+    ['dgesco2010.3.6.1.h1', { kind: 'usage-counts', never: 20, occasionally: 40, regularly: 27 }, 'Enquête « papier » 📝'],
+    ['dgesco2010.3.6.3.a13', { kind: 'percentage', value: 42.5 }],
+    ['dgesco2010.3.6.4.a6', { kind: 'checklist', checked: ['actualite', 'cahier-de-textes'] }],
+    ['occitanie.1.1', { kind: 'level', value: 2 }],
+    ['label2023.A.1', { kind: 'band', band: 'oui' }],
+    ['label2023.A.4', { kind: 'not-applicable' }, '<script>alert("non")</script> reste du texte'],
+  ];
+  for (const [itemId, value, comment] of answers) ok(await saveAnswer(first.id, itemId, { value, ...(comment ? { comment } : {}) }));
+  ok(await saveSectionNote(first.id, 'dgesco2010.s3.1', 'Forces : des chiffres fiables.'));
+  ok(await addAction(first.id, { axis: 'dgesco2010.3.5', objective: 'Former à l’ENT', action: 'Deux demi-journées', owner: 'Mme Martin', due: '2026-03-15', status: 'en-cours' }));
+  ok(await setTarget(first.id, 'occitanie.1', 3));
+  ok(await setCampaignStatus(first.id, 'closed'));
+  const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: [...documents] }));
+  ok(await saveSectionNote(second.id, 'occitanie.s1', 'Progrès nets.'));
+  // M. Durand's contribution: occitanie.1.1 at level 3, merged (the import log's row).
+  const laptop = await readSnapshot();
+  const typed = {
+    ...laptop,
+    answers: laptop.answers.map((a) =>
+      a.campaignId === second.id && a.itemId === 'occitanie.1.1' ? { ...a, value: { kind: 'level', value: 3 } as AnswerValue, carriedOver: false } : a,
+    ),
+  };
+  const contribution = contributionFile(typed, second.id, 'M. Durand', ['occitanie.s1'], stamp('2026-10-05T09:10:00.000Z'));
+  ok((await importText(serializeFile(contribution))).result);
+}
