@@ -4,11 +4,25 @@ import { freshDatabase, snapshot } from '../../fixtures/database';
 import { DiagnumDB, LATEST_VERSION, schemaVersions } from '../../../src/storage/db';
 import { databaseHealth, useDatabase } from '../../../src/storage/connection';
 import { readSchool, saveSchool } from '../../../src/storage/school';
-import { createCampaign, listCampaigns } from '../../../src/storage/campaigns';
+import {
+  addMember,
+  assignSection,
+  createCampaign,
+  listCampaigns,
+  setCampaignStatus,
+  setTarget,
+  startFromPrevious,
+} from '../../../src/storage/campaigns';
 import { fr } from '../../../src/text/fr';
-import { listAnswers } from '../../../src/storage/answers';
-import { listSectionNotes } from '../../../src/storage/section-notes';
-import { listActions } from '../../../src/storage/actions';
+import { listAnswers, saveAnswer } from '../../../src/storage/answers';
+import { listSectionNotes, saveSectionNote } from '../../../src/storage/section-notes';
+import { addAction, listActions } from '../../../src/storage/actions';
+import type { Checked } from '../../../src/domain/result';
+import { SchoolRecordSchema } from '../../../src/domain/school';
+import { CampaignRecordSchema } from '../../../src/domain/campaigns';
+import { AnswerRecordSchema } from '../../../src/domain/answers';
+import { SectionNoteRecordSchema } from '../../../src/domain/section-notes';
+import { ActionRecordSchema } from '../../../src/domain/actions';
 
 describe('the database', () => {
   it('declares its versions in increasing order, each with a reason', () => {
@@ -126,5 +140,48 @@ describe('the database', () => {
     const db = freshDatabase();
     await db.campaigns.add({ id: 'broken-0001', name: 42 } as never);
     await expect(listCampaigns()).rejects.toThrow('Unreadable stored record');
+  });
+
+  it('migrates a version 3 database to version 4: every record kept and valid, an empty import log', async () => {
+    // Filled by the app's own writers while the database is at version 3 (no `imports` table yet).
+    const name = `test-${crypto.randomUUID()}`;
+    const old = new DiagnumDB(name, 3);
+    useDatabase(old);
+    const ok = <T,>(result: Checked<T>): T => {
+      if (!result.ok) throw new Error(result.message);
+      return result.value;
+    };
+    ok(await saveSchool({ name: 'Lycée Jean Jaurès', uai: '0341234A', academie: 'Montpellier' }));
+    const first = ok(await createCampaign({ name: 'État initial 2025', date: '2025-10-01', documents: ['dgesco-2010', 'occitanie-grille', 'label-lycee-2023'] }));
+    ok(await addMember(first.id, 'Mme Martin'));
+    ok(await assignSection(first.id, 'occitanie.s1', 'Mme Martin'));
+    ok(await saveAnswer(first.id, 'dgesco2010.3.1.teachers', { value: { kind: 'number', value: 87 }, comment: 'STSWeb « rentrée » 🎉' }));
+    ok(await saveAnswer(first.id, 'dgesco2010.3.6.1.h1', { value: { kind: 'usage-counts', never: 10, occasionally: 40, regularly: 37 } }));
+    ok(await saveAnswer(first.id, 'occitanie.1.1', { value: { kind: 'level', value: 2 }, toCheck: true }));
+    ok(await saveAnswer(first.id, 'label2023.A.1', { value: { kind: 'band', band: 'oui' } }));
+    ok(await saveSectionNote(first.id, 'dgesco2010.s3.1', 'Forces'));
+    ok(await addAction(first.id, { axis: 'occitanie.1', objective: 'Former', action: '', owner: 'Mme Martin', due: '2026-03-01', status: 'prevue' }));
+    ok(await setTarget(first.id, 'occitanie.1', 3));
+    ok(await setCampaignStatus(first.id, 'closed'));
+    const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: ['dgesco-2010'] }));
+    const before = await snapshot(old);
+    const counts = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.count()] as const)));
+    expect(counts).toEqual({ school: 1, campaigns: 2, answers: 6, sectionNotes: 1, actions: 1 });
+    old.close();
+
+    const current = new DiagnumDB(name);
+    useDatabase(current);
+    await current.open();
+    expect(current.verno).toBe(LATEST_VERSION);
+    const schemas = { school: SchoolRecordSchema, campaigns: CampaignRecordSchema, answers: AnswerRecordSchema, sectionNotes: SectionNoteRecordSchema, actions: ActionRecordSchema };
+    for (const [table, schema] of Object.entries(schemas)) {
+      const rows = await current.table(table).toArray();
+      expect(rows.length, table).toBe(counts[table]);
+      for (const row of rows) expect(schema.safeParse(row).success, `${table}: ${JSON.stringify(row)}`).toBe(true);
+    }
+    expect(await current.imports.count()).toBe(0);
+    // Nothing else moved: the five tables hold the very same records.
+    expect(await snapshot(current)).toBe(`${before.slice(0, -1)},["imports",[]]]`);
+    expect(await listAnswers(second.id)).toHaveLength(2);
   });
 });
