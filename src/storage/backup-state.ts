@@ -54,6 +54,11 @@ export function noteExported(at: number = Date.now()): void {
   write({ lastExportAt: at });
 }
 
+/** The database was seen holding data (before any change was tracked, e.g. after an update of the app). */
+export function noteHeldData(): void {
+  if (!readBackupState().heldData) write({ heldData: true });
+}
+
 /** The group chose to start again without its former data. */
 export function forgetFormerData(): void {
   write({ heldData: false, lastChangeAt: null, lastExportAt: null });
