@@ -12,5 +12,7 @@ export function registerServiceWorker(): void {
       wb.messageSkipWaiting();
     });
   });
-  void wb.register();
+  // Registration can fail (a managed browser that forbids service workers, a host that lost sw.js):
+  // the app still runs, online only, and that is no unhandled error.
+  wb.register().catch((error: unknown) => console.warn('Diagnum: service worker not registered', error));
 }

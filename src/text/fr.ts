@@ -8,7 +8,7 @@ export const fr = {
     outdated:
       'Une version plus récente de Diagnum a été ouverte dans un autre onglet. Rechargez cette page pour continuer : ce qui était déjà enregistré est conservé.',
     blocked:
-      'Diagnum ne peut pas mettre à jour ses données tant qu’un autre onglet Diagnum reste ouvert. Fermez les autres onglets Diagnum, puis rechargez cette page.',
+      'Diagnum ne peut pas mettre à jour ses données tant qu’un autre onglet Diagnum reste ouvert. Fermez les autres onglets Diagnum : cette page continuera d’elle-même (sinon, rechargez-la).',
     quota:
       'L’espace de stockage du navigateur est plein : rien n’a été enregistré. Libérez de la place (ou exportez puis supprimez d’anciennes campagnes) et réessayez.',
     newer:
