@@ -203,6 +203,13 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
       const carrying = list.filter((v) => !isBlank(table, v.record));
       if (table !== 'school' && table !== 'campaigns' && carrying.length > 0) plan.totals[table]++;
       if (table === 'campaigns') plan.totals.campaigns++;
+      if (carrying.length === 0) {
+        // Only blank versions: they restore a blank record where this laptop has none (a backup
+        // comes back whole), and never replace anything.
+        if (mine === null) (plan.silent[table] as AnyRecord[]).push(latest(list).record);
+        else plan.unchanged++;
+        continue;
+      }
       planRecord(plan, table, key, mine, carrying);
     }
   }
@@ -226,6 +233,9 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
   plan.problem = closedCampaignProblem(plan, local);
   return plan;
 }
+
+const latest = <T extends { record: AnyRecord }>(list: readonly T[]): T =>
+  list.reduce((best, v) => (v.record.updatedAt > best.record.updatedAt ? v : best));
 
 function planRecord(
   plan: ImportPlan,

@@ -110,6 +110,10 @@ async function fillThroughApp() {
   ok(await saveAnswer(second.id, 'occitanie.1.1', { value: { kind: 'level', value: 3 }, comment: 'Net progrès 🎉' }));
   ok(await saveAnswer(second.id, 'dgesco2010.3.2.1', { comment: 'Commentaire seul, « réponse » inchangée' }));
   ok(await renameCampaign(second.id, 'Réévaluation 2026 – bilan'));
+  // Blank records, as the app leaves them: an answer cleared, a note written then emptied.
+  ok(await saveAnswer(second.id, 'dgesco2010.3.1.teachers', { value: null }));
+  ok(await saveSectionNote(second.id, 'occitanie.s3', 'Brouillon'));
+  ok(await saveSectionNote(second.id, 'occitanie.s3', ''));
   ok(await addAction(second.id, { axis: 'occitanie.2', objective: 'Équiper le 2ᵉ étage', action: '', owner: '', due: null, status: 'prevue' }));
 
   // A member's contribution, merged: a row of the import log, and answers written by the import.
@@ -133,7 +137,7 @@ describe('export and import through the database', () => {
     await fillThroughApp();
     const original = await tables(source);
     const sizes = await counts(source);
-    expect(sizes).toEqual({ school: 1, campaigns: 2, answers: 2 * allItems().length, sectionNotes: 2, actions: 2, imports: 1 });
+    expect(sizes).toEqual({ school: 1, campaigns: 2, answers: 2 * allItems().length, sectionNotes: 3, actions: 2, imports: 1 });
     const text = serializeFile(backupFile(await readSnapshot(), stamp()));
 
     const target = freshDatabase();
@@ -146,7 +150,8 @@ describe('export and import through the database', () => {
     const before = await snapshot(target);
     const again = await importText(text);
     expect(again.plan.conflicts).toEqual([]);
-    expect(again.plan.unchanged).toBe(plan.totals.answers + plan.totals.sectionNotes + plan.totals.actions + 1);
+    // Every record that says something, the school, and the two blank records (a cleared answer, an emptied note).
+    expect(again.plan.unchanged).toBe(plan.totals.answers + plan.totals.sectionNotes + plan.totals.actions + 1 + 2);
     expect(await snapshot(target)).toBe(before);
   });
 
