@@ -2,7 +2,7 @@
 // "Enregistré", a full disk, a stale tab after an upgrade, a blocked upgrade, a database of a
 // newer Diagnum, a database that cannot be opened at all, and a screen's chunk gone missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +115,11 @@ async function allRecords(page: Page): Promise<Array<{ store: string; record: Re
 const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) =>
   expect.poll(read, { timeout: 10_000, ...options });
 
+/** The text of what a locator finds now, '' if nothing: unlike textContent(), it never waits. */
+async function textOf(locator: Locator): Promise<string> {
+  return (await locator.allTextContents()).join(' ');
+}
+
 function banner(page: Page) {
   return page.locator('.banner[role="alert"]');
 }
@@ -191,7 +196,7 @@ describe('faults of the browser and of the database', () => {
         const before = await dumpDatabase(page);
         const text = longText(n);
         await pages.input(`${itemId}-comment`).fill(text);
-        await poll(() => card.locator('.save-status').textContent()).toMatch(/Enregistré|Non enregistré/);
+        await poll(() => textOf(card.locator('.save-status'))).toMatch(/Enregistré|Non enregistré/);
         if (((await card.locator('.save-status').textContent()) ?? '').includes('Non enregistré')) {
           failed = { itemId, text, before };
           break;
@@ -237,12 +242,12 @@ describe('faults of the browser and of the database', () => {
     const upgradeStarted = Date.now();
     await rawOpen(other, { version: (LATEST_VERSION + 1) * 10, stores: {}, extra: ['nextVersionTable'], hold: true });
     expect(Date.now() - upgradeStarted, 'the upgrade is not held up by the stale tab').toBeLessThan(5_000);
-    await poll(() => banner(page).textContent()).toContain(fr.storage.outdated);
+    await poll(() => textOf(banner(page))).toContain(fr.storage.outdated);
     await poll(() => banner(page).getByRole('button', { name: 'Recharger la page' }).isVisible()).toBe(true);
 
     const before = await dumpDatabase(other);
     await pages.input(`${STUDENTS}-input`).fill('820');
-    await poll(() => pages.errorOf(STUDENTS).first().textContent()).toBe(fr.storage.outdated);
+    await poll(() => textOf(pages.errorOf(STUDENTS).first())).toBe(fr.storage.outdated);
     expect(await pages.input(`${STUDENTS}-input`).inputValue(), 'what was typed stays').toBe('820');
     expect(await pages.input(`${STUDENTS}-input`).getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'd3-stale-tab');
@@ -266,7 +271,7 @@ describe('faults of the browser and of the database', () => {
 
     const started = Date.now();
     await page.goto(served.url);
-    await poll(() => banner(page).textContent(), { timeout: 5_000 }).toContain(fr.storage.blocked);
+    await poll(() => textOf(banner(page)), { timeout: 5_000 }).toContain(fr.storage.blocked);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await banner(page).textContent()).toContain('Fermez les autres onglets Diagnum');
     await screenshot(page, 'd4-blocked');
@@ -294,10 +299,10 @@ describe('faults of the browser and of the database', () => {
     const before = await dumpDatabase(page);
 
     await page.goto(served.url);
-    await poll(() => banner(page).textContent()).toContain(fr.storage.newer);
+    await poll(() => textOf(banner(page))).toContain(fr.storage.newer);
     await poll(() => page.getByLabel('Nom de l’établissement').inputValue()).toBe('Lycée du Futur');
     await new HomePage(page).saveSchool('Lycée du Passé');
-    await poll(() => new HomePage(page).schoolStatus().textContent()).toContain(fr.storage.newer);
+    await poll(() => textOf(new HomePage(page).schoolStatus())).toContain(fr.storage.newer);
     await new HomePage(page).fillCampaign('Refusée', '2026-10-05', ['Référentiel DGESCO 2010']);
     await poll(() => page.getByText(fr.storage.newer).count()).toBeGreaterThan(1);
     await screenshot(page, 'd6-newer');
@@ -331,7 +336,7 @@ describe('faults of the browser and of the database', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(served.url);
     const recovery = page.getByTestId('database-recovery');
-    await poll(() => recovery.getByRole('heading', { level: 1 }).textContent()).toBe(fr.storage.recoveryTitle);
+    await poll(() => textOf(recovery.getByRole('heading', { level: 1 }))).toBe(fr.storage.recoveryTitle);
     for (const advice of fr.storage.recoveryAdvice) expect(await recovery.textContent()).toContain(advice);
     expect(await recovery.getByRole('link', { name: fr.storage.recoveryImportLink }).getAttribute('href')).toBe('#/sauvegardes');
     expect(await page.getByRole('heading', { name: 'Autodiagnostic numérique de l’établissement' }).count(), 'no page on top of it').toBe(0);
@@ -362,7 +367,7 @@ describe('faults of the browser and of the database', () => {
     await page.getByRole('link', { name: 'Progrès' }).click();
     await poll(() => loads).toBe(2);
     const reloadBanner = page.getByTestId('reload-needed');
-    await poll(() => reloadBanner.textContent()).toContain(fr.storage.reloadNeeded);
+    await poll(() => textOf(reloadBanner)).toContain(fr.storage.reloadNeeded);
     await screenshot(page, 'u2-reload-needed');
     // No second automatic reload: the guard holds for 30 s.
     await page.waitForTimeout(1_000);
