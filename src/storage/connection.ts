@@ -107,9 +107,15 @@ export function useDatabase(next: DiagnumDB): void {
   setHealth('ok');
 }
 
+/**
+ * A full disk, however Dexie wraps it: as such, as the `inner` of an AbortError, or among the
+ * `failures` of a BulkError (one request of a bulkPut refused, as Firefox reports it).
+ */
 function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | null;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+  const e = error as { name?: string; inner?: unknown; failures?: unknown[] } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.name === 'QuotaExceededError') return true;
+  return isQuotaError(e.inner) || (Array.isArray(e.failures) && e.failures.some(isQuotaError));
 }
 
 /** Why no write may happen now, or null when writes are allowed. */

@@ -11,7 +11,6 @@ import type { Expectation, RecordTable, Writes } from '../domain/transfer/merge'
 import { refused, type Checked } from '../domain/result';
 import { commit, database } from './connection';
 import type { DiagnumDB } from './db';
-import type { PromiseExtended } from 'dexie';
 import { parseAll, watch } from './watch';
 
 /** Every table, read in one transaction so that the snapshot is consistent. */
@@ -67,19 +66,6 @@ async function unchangedSince(db: DiagnumDB, expected: readonly Expectation[]): 
   return true;
 }
 
-/**
- * A bulk write whose quota error comes out as such: when the browser refuses one request of a
- * bulk write (Firefox reports a full disk that way), Dexie rejects with a BulkError that holds the
- * QuotaExceededError among its failures, and the user would read "failed" instead of "disk full".
- * A Dexie promise (not an async function), so that the transaction's zone carries on after it.
- */
-function putAll<T>(table: { bulkPut(rows: readonly T[]): PromiseExtended<unknown> }, rows: readonly T[]) {
-  return table.bulkPut(rows).catch((error: unknown) => {
-    const failures = (error as { failures?: unknown[] } | null)?.failures ?? [];
-    throw failures.find((f) => (f as { name?: string } | null)?.name === 'QuotaExceededError') ?? error;
-  });
-}
-
 /** Writes an import, all of it or nothing, provided the data it was planned on has not moved. */
 export async function applyImport(writes: Writes, expected: readonly Expectation[]): Promise<Checked<true>> {
   let moved = false;
@@ -90,12 +76,12 @@ export async function applyImport(writes: Writes, expected: readonly Expectation
       moved = true;
       throw new Error('changed meanwhile');
     }
-    await putAll(db.school, writes.school);
-    await putAll(db.campaigns, writes.campaigns);
-    await putAll(db.answers, writes.answers);
-    await putAll(db.sectionNotes, writes.sectionNotes);
-    await putAll(db.actions, writes.actions);
-    await putAll(db.imports, writes.imports);
+    await db.school.bulkPut(writes.school);
+    await db.campaigns.bulkPut(writes.campaigns);
+    await db.answers.bulkPut(writes.answers);
+    await db.sectionNotes.bulkPut(writes.sectionNotes);
+    await db.actions.bulkPut(writes.actions);
+    await db.imports.bulkPut(writes.imports);
   });
   return moved ? refused(CHANGED_MEANWHILE) : done;
 }
