@@ -7,7 +7,9 @@ import { AnswerRecordSchema } from '../domain/answers';
 import { SectionNoteRecordSchema } from '../domain/section-notes';
 import { ActionRecordSchema } from '../domain/actions';
 import { ImportRecordSchema, type ImportRecord, type Snapshot } from '../domain/transfer/format';
-import type { Expectation, RecordTable, Writes } from '../domain/transfer/merge';
+import { recordKey, type Expectation, type RecordTable, type TableRecords, type Writes } from '../domain/transfer/merge';
+
+const RECORD_TABLES: readonly RecordTable[] = ['school', 'campaigns', 'answers', 'sectionNotes', 'actions'];
 import { refused, type Checked } from '../domain/result';
 import { commit, database } from './connection';
 import type { DiagnumDB } from './db';
@@ -50,37 +52,45 @@ export async function holdsData(): Promise<boolean> {
 const CHANGED_MEANWHILE =
   'Les données ont été modifiées pendant la préparation de l’import (dans un autre onglet ?) : rien n’a été importé. Choisissez à nouveau le fichier.';
 
+/** A record's key as Dexie takes it (the compound keys of answers and notes as arrays). */
 function dexieKey(table: RecordTable, key: string): string | [string, string] {
   if (table !== 'answers' && table !== 'sectionNotes') return key;
   const [campaignId, id] = key.split('|') as [string, string];
   return [campaignId, id];
 }
 
-async function unchangedSince(db: DiagnumDB, expected: readonly Expectation[]): Promise<boolean> {
-  const byTable = new Map<RecordTable, Expectation[]>();
-  for (const e of expected) byTable.set(e.table, [...(byTable.get(e.table) ?? []), e]);
-  for (const [table, list] of byTable) {
-    const rows = (await db.table(table).bulkGet(list.map((e) => dexieKey(table, e.key)))) as Array<{ updatedAt: number } | undefined>;
-    if (rows.some((row, i) => (row?.updatedAt ?? null) !== list[i]!.updatedAt)) return false;
-  }
-  return true;
-}
-
-/** Writes an import, all of it or nothing, provided the data it was planned on has not moved. */
+/**
+ * Writes an import, all of it or nothing, provided the records it writes have not moved since it
+ * was planned (another tab): a record that was absent is added (and the add fails if it has been
+ * created meanwhile), one that existed is replaced only if its `updatedAt` is still the one seen.
+ * Records the import does not write may change meanwhile: nothing overwrites them.
+ */
 export async function applyImport(writes: Writes, expected: readonly Expectation[]): Promise<Checked<true>> {
+  const seen = new Map(expected.map((e) => [`${e.table}:${e.key}`, e.updatedAt]));
   let moved = false;
+  const changed = () => {
+    moved = true;
+    return new Error('changed meanwhile');
+  };
   const done = await commit(['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'imports'], async (db) => {
-    // Only when there is something to check: a first `await` on a promise that is not Dexie's
-    // would lose the transaction (Dexie's zone), and the writes after it would run outside it.
-    if (expected.length > 0 && !(await unchangedSince(db, expected))) {
-      moved = true;
-      throw new Error('changed meanwhile');
+    for (const table of RECORD_TABLES) {
+      const rows = writes[table] as Array<TableRecords[RecordTable]>;
+      const isNew = (r: TableRecords[RecordTable]) => (seen.get(`${table}:${recordKey(table, r)}`) ?? null) === null;
+      const replaced = rows.filter((r) => !isNew(r));
+      if (replaced.length > 0) {
+        const keys = replaced.map((r) => recordKey(table, r));
+        const now = (await db.table(table).bulkGet(keys.map((k) => dexieKey(table, k)))) as Array<{ updatedAt: number } | undefined>;
+        if (now.some((row, i) => row?.updatedAt !== seen.get(`${table}:${keys[i]}`))) throw changed();
+        await db.table(table).bulkPut(replaced);
+      }
+      await db
+        .table(table)
+        .bulkAdd(rows.filter(isNew))
+        .catch((error: unknown) => {
+          const failures = (error as { failures?: Array<{ name?: string } | null> }).failures ?? [];
+          throw failures.some((f) => f?.name === 'ConstraintError') ? changed() : error;
+        });
     }
-    await db.school.bulkPut(writes.school);
-    await db.campaigns.bulkPut(writes.campaigns);
-    await db.answers.bulkPut(writes.answers);
-    await db.sectionNotes.bulkPut(writes.sectionNotes);
-    await db.actions.bulkPut(writes.actions);
     await db.imports.bulkPut(writes.imports);
   });
   return moved ? refused(CHANGED_MEANWHILE) : done;

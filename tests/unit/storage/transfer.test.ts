@@ -248,25 +248,29 @@ describe('an import is written whole or not at all', () => {
   it('turns a full disk into fr.storage.quota and writes 0 rows (quota reported on one request of a bulk write, as Firefox does)', async () => {
     const { db, plan, writes, before, sizes } = await halfwayCase();
     // fake-indexeddb's object stores (tests/setup.ts makes them the global IDBObjectStore).
-    const put = IDBObjectStore.prototype.put;
+    const originals = { put: IDBObjectStore.prototype.put, add: IDBObjectStore.prototype.add };
     let puts = 0;
-    // The 300th put request fails with QuotaExceededError: Dexie reports it inside a BulkError.
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
-      if (this.name === 'answers' && ++puts === 300) {
-        const transaction = this.transaction as unknown as { _execRequestAsync(o: { operation: () => never; source: unknown }): IDBRequest };
-        return transaction._execRequestAsync({
-          operation: () => {
-            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          },
-          source: this,
-        });
-      }
-      return put.apply(this, args);
-    };
+    // The 300th write request (an add for a new record, a put for a replaced one) fails with
+    // QuotaExceededError: Dexie reports it inside a BulkError.
+    for (const method of ['put', 'add'] as const) {
+      const original = originals[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+        if (this.name === 'answers' && ++puts === 300) {
+          const transaction = this.transaction as unknown as { _execRequestAsync(o: { operation: () => never; source: unknown }): IDBRequest };
+          return transaction._execRequestAsync({
+            operation: () => {
+              throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            },
+            source: this,
+          });
+        }
+        return original.apply(this, args);
+      };
+    }
     try {
       expect(await applyImport(writes, plan.expected)).toEqual({ ok: false, message: fr.storage.quota });
     } finally {
-      IDBObjectStore.prototype.put = put;
+      Object.assign(IDBObjectStore.prototype, originals);
     }
     expect(puts).toBeGreaterThanOrEqual(300);
     expect(await counts(db)).toEqual(sizes);
@@ -318,7 +322,7 @@ describe('an import planned on data that changed before it was written', () => {
     await refusedMeanwhile(db, plan, writes);
   });
 
-  it('refuses when a record the file brings was created meanwhile, or its campaign renamed', async () => {
+  it('refuses when a record the file brings was created meanwhile', async () => {
     const { db, campaign, plan, writes } = await plannedConflict();
     await db.answers.delete([campaign.id, 'dgesco2010.3.1.divisions']);
     const replanned = planImport([{ file: ok(parseFileBytes(encoder.encode(serializeFile(contributionFile(buildHistory({ campaigns: 2 }), campaign.id, 'M. Durand', ['dgesco2010.s3.1'], stamp()))))), name: 'c.json' }], await readSnapshot());
@@ -326,8 +330,15 @@ describe('an import planned on data that changed before it was written', () => {
     ok(await saveAnswer(campaign.id, 'dgesco2010.3.1.divisions', { comment: 'créée entre-temps' }));
     await refusedMeanwhile(db, replanned, rewrites);
 
+  });
+
+  it('writes the import over what it does not touch: a campaign renamed meanwhile keeps its new name', async () => {
+    const { db, campaign, plan, writes } = await plannedConflict();
+    expect(writes.campaigns).toEqual([]);
     ok(await renameCampaign(campaign.id, 'Renommée entre-temps'));
-    await refusedMeanwhile(db, plan, writes);
+    ok(await applyImport(writes, plan.expected));
+    expect(await db.campaigns.get(campaign.id)).toMatchObject({ name: 'Renommée entre-temps' });
+    expect(await db.answers.get([campaign.id, 'dgesco2010.3.1.teachers'])).toMatchObject({ value: { kind: 'number', value: 91 } });
   });
 
   it('writes the import when nothing moved', async () => {
