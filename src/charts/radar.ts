@@ -65,8 +65,9 @@ function config(spec: ChartSpec): ChartConfiguration<'radar', (number | null)[],
       animation: false,
       responsive: true,
       maintainAspectRatio: true,
+      // Printed small (the report's summary), long axis names would be cut at the canvas edge.
       layout: { padding: 4 },
-      scales: { r: { min: 0, max: spec.max, ticks: { stepSize: spec.max / (spec.max <= 3 ? 3 : 4), backdropColor: 'transparent' }, pointLabels: { font: { size: 12 } } } },
+      scales: { r: { min: 0, max: spec.max, ticks: { stepSize: spec.max / (spec.max <= 3 ? 3 : 4), backdropColor: 'transparent' }, pointLabels: { font: (ctx) => ({ size: ctx.chart.width < 400 ? 9 : 12 }) } } },
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
     },
   };

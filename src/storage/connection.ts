@@ -1,4 +1,5 @@
 // The open database, its health, and the one path every write takes.
+import Dexie from 'dexie';
 import { DiagnumDB, LATEST_VERSION, type StoreName } from './db';
 import { accepted, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
@@ -97,6 +98,21 @@ export async function openDatabase(): Promise<DatabaseHealth> {
     clearTimeout(timer);
   }
   return health;
+}
+
+/**
+ * The last resort of the recovery screen: delete a database the browser cannot open, so that a
+ * backup can be imported into a new one. Resolves false when the browser refuses this too.
+ */
+export async function deleteUnreadableDatabase(): Promise<boolean> {
+  db.close();
+  try {
+    await Dexie.delete(db.name);
+    return true;
+  } catch (error) {
+    console.error(error);
+    return false;
+  }
 }
 
 /** Tests (and, later, a restore) swap the database; the previous one is closed. */

@@ -24,6 +24,11 @@ export const fr = {
     ],
     recoveryImport: 'Si rien n’y fait, vous pouvez repartir de votre dernière sauvegarde :',
     recoveryImportLink: 'importer une sauvegarde',
+    recoveryClear:
+      'Si le navigateur refuse toujours de les ouvrir, effacez ces données illisibles : Diagnum repartira d’une base vide, où vous importerez votre dernière sauvegarde.',
+    recoveryClearConfirm:
+      'Les données de Diagnum de ce navigateur, illisibles, seront effacées. Ne le faites que si vous avez une sauvegarde à importer, ou si vous acceptez de repartir de zéro.',
+    recoveryClearFailed: 'Le navigateur refuse aussi d’effacer ces données : redémarrez-le, puis réessayez.',
     reloadNeeded:
       'Une partie de Diagnum n’a pas pu être chargée (l’application vient sans doute d’être mise à jour). Rechargez la page : ce qui est enregistré est conservé.',
     failed: 'L’enregistrement a échoué : rien n’a été modifié. Réessayez ; si le problème continue, rechargez la page.',

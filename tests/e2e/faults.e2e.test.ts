@@ -12,6 +12,9 @@ import { dumpDatabase, storedAnswer } from './support/idb';
 import { newProfile, removeProfile, startPersistent } from './support/persistent-browser';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
+import { BackupsPage } from './pages/backups-page';
+import { backupOf, buildHistory } from '../fixtures/history';
+import { fileNameFor, serializeFile } from '../../src/domain/transfer/build';
 import { LATEST_VERSION, schemaVersions } from '../../src/storage/db';
 import { RECORD_SCHEMA_VERSION } from '../../src/domain/schema-version';
 import { fr } from '../../src/text/fr';
@@ -317,6 +320,8 @@ describe('faults of the browser and of the database', () => {
     const context = await served.browser.newContext({ locale: 'fr-FR' });
     // The damaged-store failure of Chrome (dexie/Dexie.js#543): every open fails with UnknownError.
     await context.addInitScript(() => {
+      // Until the test says the store is gone (after "Effacer les données illisibles").
+      if (sessionStorage.getItem('test:store-cleared')) return;
       IDBFactory.prototype.open = function () {
         const request = new EventTarget() as EventTarget & Record<string, unknown>;
         let error: DOMException | null = null;
@@ -346,6 +351,18 @@ describe('faults of the browser and of the database', () => {
     await page.goto(`${served.url}#/progres`);
     await page.reload();
     await poll(() => recovery.isVisible()).toBe(true);
+
+    // The last resort: clear the unreadable store (after a confirmation), then import a backup.
+    await page.evaluate(() => sessionStorage.setItem('test:store-cleared', '1'));
+    await recovery.getByRole('button', { name: 'Effacer les données illisibles' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Effacer', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sauvegardes et échanges' }).waitFor();
+    const backup = backupOf(buildHistory({ campaigns: 1 }), 900);
+    const files = new BackupsPage(page, served.url);
+    await files.choose([{ name: fileNameFor(backup), text: serializeFile(backup) }]);
+    await files.confirm();
+    await page.goto(`${served.url}#/`);
+    await poll(() => new HomePage(page).campaignNames()).toEqual(backup.data.campaigns.map((c) => c.name));
     expect(pageErrors).toEqual([]);
     await context.close();
   });
