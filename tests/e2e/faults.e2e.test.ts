@@ -2,12 +2,8 @@
 // "Enregistré", a full disk, a stale tab after an upgrade, a blocked upgrade, a database of a
 // newer Diagnum, a database that cannot be opened at all, and a screen's chunk gone missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { assertBuilt, CHROMIUM, chromiumArgs, DIST, launch, openApp } from './support/browser';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import { chromium, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, chromiumArgs, openApp, useBuiltApp } from './support/browser';
 import { dumpDatabase, storedAnswer } from './support/idb';
 import { newProfile, removeProfile, startPersistent } from './support/persistent-browser';
 import { HomePage } from './pages/home-page';
@@ -19,30 +15,8 @@ import { LATEST_VERSION, schemaVersions } from '../../src/storage/db';
 import { RECORD_SCHEMA_VERSION } from '../../src/domain/schema-version';
 import { fr } from '../../src/text/fr';
 
-// A copy of dist/: a build started meanwhile (by another test run) does not change the app under test.
-let site: string;
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-beforeAll(async () => {
-  assertBuilt();
-  site = mkdtempSync(join(tmpdir(), 'diagnum-faults-'));
-  cpSync(DIST, site, { recursive: true });
-  server = await serveDirectory(site);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(site, { recursive: true, force: true });
-});
-const served = {
-  get url() {
-    return server!.url;
-  },
-  get browser() {
-    return browser!;
-  },
-};
+// A private copy of dist/: a build started meanwhile (by another test run) does not change the app under test.
+const served = useBuiltApp({ beforeAll, afterAll }, { copy: true });
 
 const TEACHERS = 'dgesco2010.3.1.teachers';
 const STUDENTS = 'dgesco2010.3.1.students';

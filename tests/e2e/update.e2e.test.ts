@@ -1,37 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { cpSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertBuilt, DIST, launch, openApp, waitForServiceWorker } from './support/browser';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
 
-let browser: Browser;
-let server: StaticServer;
-let site: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  site = mkdtempSync(join(tmpdir(), 'diagnum-site-'));
-  cpSync(DIST, site, { recursive: true });
-  server = await serveDirectory(site);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(site, { recursive: true, force: true });
-});
+// A private copy of dist/: the test publishes a new release into it.
+const served = useBuiltApp({ beforeAll, afterAll }, { copy: true });
 
 describe('a new version of the app', () => {
   it('waits for the user to accept the reload, and keeps what is being typed until then', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(served.browser, served.url);
     const { page } = app;
     await waitForServiceWorker(page);
     await page.getByLabel('Nom de la campagne').fill('En cours de saisie');
 
     // The host publishes a new version, and the browser checks for it.
-    appendFileSync(join(site, 'sw.js'), '\n// new release\n');
+    appendFileSync(join(served.site, 'sw.js'), '\n// new release\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 
     const banner = page.getByText('Une nouvelle version de Diagnum est prête.');
@@ -50,7 +33,7 @@ describe('a new version of the app', () => {
 
 describe('the storage page', () => {
   it('shows whether storage is persistent and how much space is used', async () => {
-    const app = await openApp(browser, server.url + '#/a-propos');
+    const app = await openApp(served.browser, served.url + '#/a-propos');
     await expect.poll(() => app.page.getByTestId('persistence').textContent()).toMatch(/Accordé|Non accordé/);
     expect(await app.page.getByTestId('usage').textContent()).toMatch(/(o|Ko|Mo|Go) sur .* disponibles/);
     await app.context.close();

@@ -1,7 +1,8 @@
 // Debian's Chromium driven by playwright-core, with the flags this sandbox needs, and a log of
 // every request that leaves the app's origin and of every page error.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDirectory, type StaticServer } from './static-server';
 
@@ -66,19 +67,29 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 
 /**
  * The built app served from dist/ and one Chromium for a whole test file; the hooks are
- * registered by the call, the getters used inside the tests.
+ * registered by the call, the getters used inside the tests. With `copy`, a private copy of dist/
+ * is served: a test may change it (a new release), and a build started meanwhile cannot.
  */
-export function useBuiltApp(hooks: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }) {
+export function useBuiltApp(
+  hooks: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void },
+  options: { copy?: boolean } = {},
+) {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
+  let site: string | undefined;
   hooks.beforeAll(async () => {
     assertBuilt();
-    server = await serveDirectory(DIST);
+    if (options.copy) {
+      site = mkdtempSync(join(tmpdir(), 'diagnum-site-'));
+      cpSync(DIST, site, { recursive: true });
+    }
+    server = await serveDirectory(site ?? DIST);
     browser = await launch();
   });
   hooks.afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (site) rmSync(site, { recursive: true, force: true });
   });
   return {
     get url(): string {
@@ -88,6 +99,11 @@ export function useBuiltApp(hooks: { beforeAll(fn: () => Promise<void>): void; a
     get browser(): Browser {
       if (!browser) throw new Error('Chromium runs only inside the tests');
       return browser;
+    },
+    /** The folder served, with `copy` only. */
+    get site(): string {
+      if (!site) throw new Error('no private copy: useBuiltApp(hooks, { copy: true })');
+      return site;
     },
   };
 }
