@@ -3,7 +3,7 @@
 // hint (eviction may clear both stores), used to say "vos données ont disparu" instead of
 // starting empty in silence.
 import { onCommitted } from './connection';
-import { holdsData } from './transfer';
+import { holdsData } from './campaigns';
 
 export interface BackupState {
   lastChangeAt: number | null;

@@ -28,6 +28,12 @@ export async function listCampaigns(): Promise<CampaignRecord[]> {
 
 export const watchCampaigns = () => watch(listCampaigns);
 
+/** Whether the database holds anything a person typed (the school or a campaign). */
+export async function holdsData(): Promise<boolean> {
+  const db = database();
+  return (await db.school.count()) + (await db.campaigns.count()) > 0;
+}
+
 export const watchCampaign = (id: string) => watch(() => readCampaign(id));
 
 export async function readCampaign(id: string): Promise<CampaignRecord | undefined> {

@@ -43,12 +43,6 @@ export const watchImports = () =>
     parseAll(ImportRecordSchema, await database().imports.toArray()).sort((a, b) => b.importedAt - a.importedAt),
   );
 
-/** Whether the database holds anything a person typed (the school or a campaign). */
-export async function holdsData(): Promise<boolean> {
-  const db = database();
-  return (await db.school.count()) + (await db.campaigns.count()) > 0;
-}
-
 const CHANGED_MEANWHILE =
   'Les données ont été modifiées pendant la préparation de l’import (dans un autre onglet ?) : rien n’a été importé. Choisissez à nouveau le fichier.';
 
