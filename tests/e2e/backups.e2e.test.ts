@@ -55,6 +55,21 @@ describe('backups and files between laptops', () => {
     await new HomePage(page).saveSchool('Lycée Olympe de Gouges', '0341234A', 'Montpellier');
     const id = await newCampaign(page, 'État initial 2026');
     await answerFigures(page, id, '820', '64', HOSTILE_COMMENT);
+    // A note of the group, a member, an action of the plan: every table holds something.
+    const note = page.locator('[id="dgesco2010.s3.1-note"]');
+    await note.fill('Forces : « chiffres fiables ». <script>alert(1)</script>');
+    await note.blur();
+    await new CampaignPages(page, served.url).openCampaign(id);
+    await page.getByLabel('Nom d’un membre du groupe').fill('Mme Martin');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await page.locator('.member-list').waitFor();
+    await page.goto(`${served.url}#/campagnes/${id}/resultats`);
+    await page.getByLabel('Objectif').fill('Former l’équipe à l’ENT');
+    await page.getByRole('button', { name: 'Ajouter l’action' }).click();
+    await page.locator('#plan-actions tbody tr').first().waitFor();
+    const counts = async () =>
+      Object.fromEntries(Object.entries(JSON.parse(await dumpDatabase(page)) as Record<string, unknown[]>).map(([t, rows]) => [t, rows.length]));
+    await expect.poll(counts).toEqual({ actions: 1, answers: 2, campaigns: 1, imports: 0, school: 1, sectionNotes: 1 });
     const before = await canonicalDump(page);
 
     const backups = new BackupsPage(page, served.url);
