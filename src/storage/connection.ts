@@ -136,9 +136,9 @@ function isQuotaError(error: unknown): boolean {
 
 /** Why no write may happen now, or null when writes are allowed. */
 function writesRefused(h: DatabaseHealth): string | null {
-  if (h === 'outdated') return fr.storage.outdated;
-  if (h === 'newer') return fr.storage.newer;
-  if (h === 'unavailable') return fr.storage.unavailable;
+  if (h === 'outdated') return fr.storage.notSaved.outdated;
+  if (h === 'newer') return fr.storage.notSaved.newer;
+  if (h === 'unavailable') return fr.storage.notSaved.unavailable;
   return null;
 }
 
@@ -168,7 +168,7 @@ export async function commit(
     const now = databaseHealth(); // may have changed while the transaction ran
     const refusal = writesRefused(now);
     if (refusal) return refused(refusal);
-    if (now === 'blocked') return refused(fr.storage.blocked);
+    if (now === 'blocked') return refused(fr.storage.notSaved.blocked);
     if (isQuotaError(error)) return refused(fr.storage.quota);
     console.error(error);
     return refused(fr.storage.failed);

@@ -15,6 +15,13 @@ export const fr = {
       'Ces données ont été enregistrées par une version plus récente de Diagnum : elles sont ouvertes en lecture seule. Mettez à jour l’application (rechargez la page) pour pouvoir les modifier ; rien n’est modifié en attendant.',
     unavailable:
       'Le navigateur refuse d’ouvrir les données de Diagnum : rien ne peut être lu ni enregistré pour le moment.',
+    /** Under a field whose write was refused: short, the banner at the top says the rest. */
+    notSaved: {
+      outdated: 'Non enregistré : une version plus récente de Diagnum est ouverte dans un autre onglet. Rechargez la page (bandeau en haut).',
+      newer: 'Non enregistré : ces données sont en lecture seule (voir le bandeau en haut de la page).',
+      unavailable: 'Non enregistré : le navigateur refuse d’ouvrir les données de Diagnum.',
+      blocked: 'Non enregistré : fermez les autres onglets Diagnum (voir le bandeau en haut de la page).',
+    },
     recoveryTitle: 'Vos données ne peuvent pas être lues dans ce navigateur',
     recoveryAdvice: [
       'Fermez les autres onglets et fenêtres Diagnum, puis rechargez cette page.',

@@ -224,7 +224,7 @@ describe('faults of the browser and of the database', () => {
 
     const before = await dumpDatabase(other);
     await pages.input(`${STUDENTS}-input`).fill('820');
-    await poll(() => textOf(pages.errorOf(STUDENTS).first())).toBe(fr.storage.outdated);
+    await poll(() => textOf(pages.errorOf(STUDENTS).first())).toBe(fr.storage.notSaved.outdated);
     expect(await pages.input(`${STUDENTS}-input`).inputValue(), 'what was typed stays').toBe('820');
     expect(await pages.input(`${STUDENTS}-input`).getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'd3-stale-tab');
@@ -279,9 +279,9 @@ describe('faults of the browser and of the database', () => {
     await poll(() => textOf(banner(page))).toContain(fr.storage.newer);
     await poll(() => page.getByLabel('Nom de l’établissement').inputValue()).toBe('Lycée du Futur');
     await new HomePage(page).saveSchool('Lycée du Passé');
-    await poll(() => textOf(new HomePage(page).schoolStatus())).toContain(fr.storage.newer);
+    await poll(() => textOf(new HomePage(page).schoolStatus())).toContain(fr.storage.notSaved.newer);
     await new HomePage(page).fillCampaign('Refusée', '2026-10-05', ['Référentiel DGESCO 2010']);
-    await poll(() => page.getByText(fr.storage.newer).count()).toBeGreaterThan(1);
+    await poll(() => page.getByText(fr.storage.notSaved.newer).count()).toBeGreaterThan(1);
     await screenshot(page, 'd6-newer');
     expect(page.url()).not.toMatch(/#\/campagnes\//);
     expect(await dumpDatabase(page), 'nothing was written').toBe(before);

@@ -69,7 +69,7 @@ describe('the database connection', () => {
     expect(db.verno, 'Dexie keeps its own version: the installed one must be read').toBe(LATEST_VERSION);
     expect(await readSchool()).toMatchObject({ name: 'Lycée du Futur' });
     const before = await snapshot(db);
-    expect(await saveSchool({ name: 'Lycée du Passé' })).toEqual({ ok: false, message: fr.storage.newer });
+    expect(await saveSchool({ name: 'Lycée du Passé' })).toEqual({ ok: false, message: fr.storage.notSaved.newer });
     expect(await snapshot(db)).toBe(before);
     expect(db.backendDB().version).toBe((LATEST_VERSION + 1) * 10);
   });
@@ -80,7 +80,7 @@ describe('the database connection', () => {
     const db = new DiagnumDB(name);
     useDatabase(db);
     // No openDatabase(): the write itself opens the database.
-    expect(await saveSchool({ name: 'Lycée du Passé' })).toEqual({ ok: false, message: fr.storage.newer });
+    expect(await saveSchool({ name: 'Lycée du Passé' })).toEqual({ ok: false, message: fr.storage.notSaved.newer });
     expect(databaseHealth()).toBe('newer');
     expect(await readSchool()).toMatchObject({ name: 'Lycée du Futur' });
   });
@@ -91,7 +91,7 @@ describe('the database connection', () => {
     vi.spyOn(indexedDB, 'open').mockImplementation(() => failingOpenRequest());
     useDatabase(new DiagnumDB(`test-${crypto.randomUUID()}`));
     expect(await openDatabase()).toBe('unavailable');
-    expect(await saveSchool({ name: 'Lycée Jean Jaurès' })).toEqual({ ok: false, message: fr.storage.unavailable });
+    expect(await saveSchool({ name: 'Lycée Jean Jaurès' })).toEqual({ ok: false, message: fr.storage.notSaved.unavailable });
   });
 
   it('reports an open that neither succeeds nor fails as blocked after the timeout, and recovers when it opens', async () => {

@@ -72,7 +72,7 @@ describe('the database', () => {
     await newer.open();
     expect(databaseHealth()).toBe('outdated');
     const result = await createCampaign({ name: 'Écrite par un onglet périmé', date: '2026-10-01', documents: ['dgesco-2010'] });
-    expect(result).toEqual({ ok: false, message: fr.storage.outdated });
+    expect(result).toEqual({ ok: false, message: fr.storage.notSaved.outdated });
     expect(await newer.table('campaigns').count()).toBe(0);
     newer.close();
   });
