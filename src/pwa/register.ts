@@ -14,5 +14,12 @@ export function registerServiceWorker(): void {
   });
   // Registration can fail (a managed browser that forbids service workers, a host that lost sw.js):
   // the app still runs, online only, and that is no unhandled error.
-  wb.register().catch((error: unknown) => console.warn('Diagnum: service worker not registered', error));
+  const register = () =>
+    wb.register({ immediate: true }).catch((error: unknown) => console.warn('Diagnum: service worker not registered', error));
+  // Precaching the whole app (a few hundred KB) competes with the first screen on a slow laptop:
+  // it starts once the page has loaded and the main thread is idle.
+  const whenIdle = () =>
+    'requestIdleCallback' in window ? window.requestIdleCallback(() => void register(), { timeout: 3000 }) : setTimeout(register, 1000);
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 }
