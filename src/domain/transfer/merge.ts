@@ -54,6 +54,8 @@ export interface FileReport {
   campaignNames: string[];
   /** When this very file was imported before: it is then left out. */
   alreadyImportedAt: number | null;
+  /** The same file chosen twice in one import: read once. */
+  repeated: boolean;
 }
 
 export interface Writes {
@@ -161,7 +163,8 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
   const files: FileReport[] = [];
   const used: Array<{ file: DiagnumFile; index: number }> = [];
   incoming.forEach(({ file, name }, index) => {
-    const before = alreadyImported.get(file.exportId) ?? (seen.has(file.exportId) ? Date.now() : null);
+    const before = alreadyImported.get(file.exportId) ?? null;
+    const repeated = before === null && seen.has(file.exportId);
     seen.add(file.exportId);
     files.push({
       name,
@@ -170,8 +173,9 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
       exportedAt: file.exportedAt,
       campaignNames: file.data.campaigns.map((c) => c.name),
       alreadyImportedAt: before,
+      repeated,
     });
-    if (before === null) used.push({ file, index });
+    if (before === null && !repeated) used.push({ file, index });
   });
 
   const plan: ImportPlan = {

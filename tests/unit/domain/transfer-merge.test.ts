@@ -223,7 +223,10 @@ describe('merging files into this laptop', () => {
   it('reads the same file given twice at once only once', () => {
     const file = contributionOf(local, { campaignId: open.id, contributor: 'M. Durand', sections: [SECTION], edit: teachers(91) });
     const p = plan([file, file]);
-    expect(p.files.map((f) => f.alreadyImportedAt !== null)).toEqual([false, true]);
+    expect(p.files.map((f) => [f.alreadyImportedAt, f.repeated])).toEqual([
+      [null, false],
+      [null, true],
+    ]);
     expect(p.conflicts).toHaveLength(1);
     expect(p.conflicts[0]!.options).toHaveLength(2);
   });
