@@ -29,6 +29,9 @@ async function answerWithKeys(page: Page, pages: CampaignPages, campaignId: stri
   }
 }
 
+/** How many pages a PDF has (its page objects). */
+const pdfPageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
 /** The PDF's pages as PNG (poppler's pdftoppm, installed by .ci/run): returns their paths, to count and to look at. */
 function pdfToPngs(pdf: Buffer, name: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), `diagnum-${name}-`));
@@ -215,7 +218,7 @@ describe('the printed report', () => {
     const summaryHeight = await page.locator('.report-summary').evaluate((el) => el.getBoundingClientRect().height);
     expect(summaryHeight).toBeLessThanOrEqual(264 * mm);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const pageCount = pdfPageCount(pdf);
     // Cover, summary, one page per part of the three documents (15), the label grid, the plan.
     expect(pageCount).toBeGreaterThanOrEqual(18);
     expect(pdfToPngs(pdf, 'rapport')).toHaveLength(pageCount);
@@ -234,7 +237,7 @@ describe('the printed report', () => {
     expect(sheet).not.toContain('Commentaire confidentiel');
     expect(sheet).not.toContain('Former l’équipe');
     const sheetPdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    expect((sheetPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    expect(pdfPageCount(sheetPdf)).toBe(1);
     expect(pdfToPngs(sheetPdf, 'fiche-publique')).toHaveLength(1);
 
     // The label application sheet: the grid as in the call, each block copied as text to paste.
@@ -256,7 +259,7 @@ describe('the printed report', () => {
     expect(copied).not.toContain('B.1 ');
     await page.emulateMedia({ media: 'print' });
     const labelPdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    const labelPages = (labelPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const labelPages = pdfPageCount(labelPdf);
     expect(pdfToPngs(labelPdf, 'candidature-label')).toHaveLength(labelPages);
     expect(app.pageErrors).toEqual([]);
     await app.context.close();
