@@ -1,10 +1,9 @@
 // "Annuler la dernière modification": the answers changed in this tab, newest last. Typing in one
-// field is one change, not one per keystroke.
-import { saveAnswer, type AnswerPatch, type SavedAnswer } from '../storage/answers';
+// field is one change, not one per keystroke. The campaign session records and replays them.
+import type { AnswerPatch, SavedAnswer } from '../domain/answer-patch';
 import type { AnswerRecord } from '../domain/answers';
-import type { Checked } from '../domain/result';
 
-interface Change {
+export interface Change {
   campaignId: string;
   itemId: string;
   /** Which fields the change touched: undo restores only those. */
@@ -31,17 +30,13 @@ function restorePatch(before: AnswerRecord | undefined, fields: ReadonlyArray<ke
 }
 
 class UndoStack {
-  changes = $state<Change[]>([]);
-
-  get last(): Change | undefined {
-    return this.changes.at(-1);
-  }
+  #changes = $state.raw<Change[]>([]);
 
   /** `typing`: a keystroke, merged into the change it continues (same item and fields, a few seconds apart). */
   record(campaignId: string, itemId: string, patch: AnswerPatch, saved: SavedAnswer, label: string, typing: boolean) {
     const fields = Object.keys(patch) as (keyof AnswerPatch)[];
     if (fields.includes('value') && saved.before?.carriedOver) fields.push('carriedOver');
-    const last = this.last;
+    const last = this.#changes.at(-1);
     const now = Date.now();
     const sameEdit =
       typing &&
@@ -51,25 +46,24 @@ class UndoStack {
       now - last.at < COALESCE_MS &&
       fields.every((f) => last.fields.includes(f));
     if (sameEdit) {
-      last.at = now;
+      this.#changes = [...this.#changes.slice(0, -1), { ...last, at: now }];
       return;
     }
-    this.changes.push({ campaignId, itemId, fields, before: restorePatch(saved.before, fields), label, at: now, typing });
-    if (this.changes.length > LIMIT) this.changes.shift();
-  }
-
-  /** Undoes the newest change of this campaign; the change stays on the stack if the save is refused. */
-  async undo(campaignId: string): Promise<Checked<SavedAnswer> | undefined> {
-    const index = this.changes.findLastIndex((c) => c.campaignId === campaignId);
-    const change = this.changes[index];
-    if (!change) return undefined;
-    const result = await saveAnswer(change.campaignId, change.itemId, change.before);
-    if (result.ok) this.changes.splice(index, 1);
-    return result;
+    const change = { campaignId, itemId, fields, before: restorePatch(saved.before, fields), label, at: now, typing };
+    this.#changes = [...this.#changes, change].slice(-LIMIT);
   }
 
   lastOf(campaignId: string): Change | undefined {
-    return this.changes.findLast((c) => c.campaignId === campaignId);
+    return this.#changes.findLast((c) => c.campaignId === campaignId);
+  }
+
+  /** Once undone: the change leaves the stack (a refused undo leaves it there). */
+  forget(change: Change) {
+    this.#changes = this.#changes.filter((c) => c !== change);
+  }
+
+  reset() {
+    this.#changes = [];
   }
 }
 

@@ -10,8 +10,10 @@ import { fr } from '../text/fr';
  * - blocked: our upgrade waits on another tab (or the open is taking too long); it goes on once they close.
  * - newer: the data was written by a newer Diagnum; it is read, never written.
  * - unavailable: the browser refuses to open the database at all.
+ * - lost: the database vanished under the open page (site data cleared, or deleted from another
+ *   tab); what is on screen is no longer stored, and nothing is written until a reload.
  */
-export type DatabaseHealth = 'ok' | 'outdated' | 'blocked' | 'newer' | 'unavailable';
+export type DatabaseHealth = 'ok' | 'outdated' | 'blocked' | 'newer' | 'unavailable' | 'lost';
 
 /** After this long without success or failure, an open is reported as blocked rather than left to hang. */
 export const OPEN_TIMEOUT_MS = 5_000;
@@ -22,7 +24,8 @@ const healthListeners = new Set<(h: DatabaseHealth) => void>();
 const committedListeners = new Set<() => void>();
 
 function setHealth(next: DatabaseHealth) {
-  if (next === health) return;
+  // Lost is final for this page: a reopened, empty database must not look healthy.
+  if (next === health || health === 'lost') return;
   health = next;
   for (const listener of healthListeners) listener(next);
 }
@@ -35,8 +38,13 @@ function installedVersion(target: DiagnumDB): number {
 function watchConnection(target: DiagnumDB) {
   // Another tab opened a newer version: from now on this tab must not write records of the old
   // shape (Dexie 4 would silently reopen and let them through, dexie/Dexie.js#2097).
-  target.on('versionchange', () => {
-    if (target === db) setHealth('outdated');
+  // A deletion (another tab's Dexie.delete, the recovery screen of another tab) is a version change to null.
+  target.on('versionchange', (event) => {
+    if (target === db) setHealth(event.newVersion === null ? 'lost' : 'outdated');
+  });
+  // The browser closed the connection itself: the site's data was cleared while the page was open.
+  target.on('close', () => {
+    if (target === db) setHealth('lost');
   });
   // Our upgrade waits on a tab that does not close: say so rather than hang.
   target.on('blocked', () => {
@@ -120,7 +128,8 @@ export function useDatabase(next: DiagnumDB): void {
   if (next !== db) db.close();
   db = next;
   watchConnection(next);
-  setHealth('ok');
+  health = 'ok';
+  for (const listener of healthListeners) listener(health);
 }
 
 /**
@@ -139,6 +148,7 @@ function writesRefused(h: DatabaseHealth): string | null {
   if (h === 'outdated') return fr.storage.notSaved.outdated;
   if (h === 'newer') return fr.storage.notSaved.newer;
   if (h === 'unavailable') return fr.storage.notSaved.unavailable;
+  if (h === 'lost') return fr.storage.notSaved.lost;
   return null;
 }
 

@@ -13,6 +13,8 @@ export const fr = {
       'L’espace de stockage du navigateur est plein : rien n’a été enregistré. Libérez de la place (ou exportez puis supprimez d’anciennes campagnes) et réessayez.',
     newer:
       'Ces données ont été enregistrées par une version plus récente de Diagnum : elles sont ouvertes en lecture seule. Mettez à jour l’application (rechargez la page) pour pouvoir les modifier ; rien n’est modifié en attendant.',
+    lost:
+      'Les données de Diagnum ont été effacées de ce navigateur pendant que cette page était ouverte (données du site effacées, ou base supprimée depuis un autre onglet). Ce qui est affiché n’est plus enregistré nulle part, et plus rien ne sera enregistré dans cette page. Rechargez-la, puis importez votre dernière sauvegarde.',
     unavailable:
       'Le navigateur refuse d’ouvrir les données de Diagnum : rien ne peut être lu ni enregistré pour le moment.',
     /** Under a field whose write was refused: short, the banner at the top says the rest. */
@@ -20,6 +22,7 @@ export const fr = {
       outdated: 'Non enregistré : une version plus récente de Diagnum est ouverte dans un autre onglet. Rechargez la page (bandeau en haut).',
       newer: 'Non enregistré : ces données sont en lecture seule (voir le bandeau en haut de la page).',
       unavailable: 'Non enregistré : le navigateur refuse d’ouvrir les données de Diagnum.',
+      lost: 'Non enregistré : les données de ce navigateur ont été effacées (voir le bandeau en haut de la page).',
       blocked: 'Non enregistré : fermez les autres onglets Diagnum (voir le bandeau en haut de la page).',
     },
     recoveryTitle: 'Vos données ne peuvent pas être lues dans ce navigateur',

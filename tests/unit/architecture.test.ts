@@ -35,6 +35,18 @@ describe('the architecture', () => {
     }
   });
 
+  it('keeps components and pages away from storage: every read and write goes through state/ (the campaign session)', () => {
+    for (const file of sources.filter((f) => ['components', 'pages'].includes(folder(f.path)) || f.path === 'App.svelte')) {
+      for (const target of file.imports) expect(target, file.path).not.toMatch(/(^|\/)storage\//);
+    }
+  });
+
+  it('keeps state/ free of pages and components: state is used by them, never the reverse', () => {
+    for (const file of sources.filter((f) => folder(f.path) === 'state')) {
+      for (const target of file.imports) expect(target, file.path).not.toMatch(/\/(pages|components)\//);
+    }
+  });
+
   it('never imports a page from anything but the app shell', () => {
     for (const file of sources) {
       if (file.imports.some((t) => t.includes('/pages/') || t.startsWith('./pages/'))) {

@@ -1,7 +1,7 @@
 // What every answer field receives from its item card.
 import type { Snippet } from 'svelte';
 import type { AnswerValue } from '../../domain/answers';
-import type { ValueChange } from '../../storage/answers';
+import type { ValueChange } from '../../domain/answer-patch';
 
 export interface FieldProps<V extends AnswerValue['kind'] = AnswerValue['kind']> {
   /** The stored value of the kind this field edits (other kinds, e.g. "non concerné", arrive as null). */

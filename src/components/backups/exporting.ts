@@ -2,8 +2,8 @@
 import { backupFile, campaignFile, contributionFile, fileNameFor, serializeFile, type ExportStamp } from '../../domain/transfer/build';
 import type { DiagnumFile } from '../../domain/transfer/format';
 import { accepted, refused, type Checked } from '../../domain/result';
-import { readSnapshot } from '../../storage/transfer';
-import { noteExported } from '../../storage/backup-state';
+import { readSnapshot } from '../../state/transfer';
+import { noteExported } from '../../state/backup-state';
 import { saveTextFile } from '../save-file';
 
 const stamp = (): ExportStamp => ({

@@ -1,0 +1,269 @@
+// One open campaign, between the screens and the database: its live data, what every screen
+// derives from it (computed once per change, not once per component), and every write as a verb
+// that returns its result and reports a refusal to one place.
+import { SvelteMap } from 'svelte/reactivity';
+import type { Readable } from 'svelte/store';
+import { referentielById, referenceFigureItems } from '../referentiels';
+import type { DocumentId, Referentiel } from '../referentiels/kinds';
+import { answerLookup, documentItems, progressOf } from '../domain/completion';
+import { referenceFiguresFrom, type AnswerRecord } from '../domain/answers';
+import { combinePatches, type AnswerPatch, type SavedAnswer } from '../domain/answer-patch';
+import { dgescoProfile } from '../domain/scoring/dgesco';
+import { occitanieLevels } from '../domain/scoring/occitanie';
+import { labelReadiness } from '../domain/scoring/label';
+import type { ActionInput, ActionRecord } from '../domain/actions';
+import type { CampaignRecord, CampaignStatus } from '../domain/campaigns';
+import { accepted, type Checked } from '../domain/result';
+import { saveAnswer, confirmCarriedOver } from '../storage/answers';
+import { saveSectionNote } from '../storage/section-notes';
+import { addAction, deleteAction, updateAction } from '../storage/actions';
+import {
+  addMember,
+  assignSection,
+  removeMember,
+  renameCampaign,
+  setCampaignStatus,
+  setNextAssessment,
+  setTarget,
+  watchCampaignBundle,
+  type CampaignBundle,
+} from '../storage/campaigns';
+import type { Loadable } from '../storage/watch';
+import { databaseState } from './database.svelte';
+import { undoStack } from './undo.svelte';
+import { SaveLine } from './save-line';
+import type { SaveState } from './save-state';
+import { fr } from '../text/fr';
+
+/** A refusal the session reported: where it happened (a field, a control) and why. */
+export interface Refusal {
+  place: string;
+  message: string;
+  at: number;
+}
+
+interface AnswerSaveOptions {
+  /** What the change was, for "Annuler : …". */
+  label: string;
+  /** One keystroke of a longer entry, undone with the keystrokes around it. */
+  typing?: boolean;
+}
+
+export class CampaignSession {
+  readonly id: string;
+  #live = $state.raw<Loadable<CampaignBundle | undefined>>({ status: 'loading' });
+  #refusal = $state.raw<Refusal | undefined>();
+  #saves = new SvelteMap<string, SaveState>();
+  #answerLines = new Map<string, SaveLine<AnswerPatch, SavedAnswer>>();
+  #noteLines = new Map<string, SaveLine<string, true>>();
+  #answerLabels = new Map<string, AnswerSaveOptions>();
+  #store: Readable<Loadable<CampaignBundle | undefined>>;
+  #users = 0;
+  #stop: (() => void) | undefined;
+
+  constructor(id: string) {
+    this.id = id;
+    this.#store = watchCampaignBundle(id);
+  }
+
+  /** Starts following the database; the returned function stops (the last user stops it). */
+  start(): () => void {
+    this.#users++;
+    if (!this.#stop) {
+      this.#stop = this.#store.subscribe((next) => {
+        // The database vanished under an open page: keep showing what was on screen (the banner
+        // says it is no longer stored) rather than "page introuvable".
+        if (databaseState.lost && this.#live.status === 'ready' && (next.status !== 'ready' || next.value === undefined)) return;
+        this.#live = next;
+      });
+    }
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      this.#users--;
+      if (this.#users === 0 && !this.#anySaveRunning()) {
+        this.#stop?.();
+        this.#stop = undefined;
+      }
+    };
+  }
+
+  #anySaveRunning(): boolean {
+    return [...this.#answerLines.values(), ...this.#noteLines.values()].some((l) => l.busy);
+  }
+
+  // ---- What the screens read -------------------------------------------------------------
+
+  get status(): Loadable<CampaignBundle | undefined>['status'] {
+    return this.#live.status;
+  }
+  /** When the campaign cannot be read: why, in French. */
+  get error(): string | undefined {
+    return this.#live.status === 'error' ? this.#live.message : undefined;
+  }
+  readonly bundle = $derived(this.#live.status === 'ready' ? this.#live.value : undefined);
+  readonly campaign = $derived<CampaignRecord | undefined>(this.bundle?.campaign);
+  readonly answerList = $derived<AnswerRecord[]>(this.bundle?.answers ?? []);
+  readonly answers = $derived(answerLookup(this.answerList));
+  readonly figures = $derived(referenceFiguresFrom(this.answerList, referenceFigureItems));
+  readonly documents = $derived<Referentiel[]>(this.campaign ? this.campaign.documents.map(referentielById) : []);
+  readonly progress = $derived(progressOf(this.documents.flatMap(documentItems), this.answers));
+  readonly notes = $derived(new Map((this.bundle?.notes ?? []).map((n) => [n.sectionId, n.text])));
+  readonly actions = $derived<ActionRecord[]>([...(this.bundle?.actions ?? [])].sort((a, b) => a.createdAt - b.createdAt));
+  readonly profile = $derived(this.covers('dgesco-2010') ? dgescoProfile(this.answers) : undefined);
+  readonly levels = $derived(this.covers('occitanie-grille') ? occitanieLevels(this.answers) : undefined);
+  readonly label = $derived(this.covers('label-lycee-2023') ? labelReadiness(this.answers) : undefined);
+
+  /** Why nothing can be written now (closed campaign, database read-only or gone), or undefined. */
+  readonly readOnlyReason = $derived.by((): string | undefined => {
+    if (databaseState.writesRefused) return databaseState.writesRefused;
+    if (this.campaign?.status === 'closed') return fr.storage.closed;
+    return undefined;
+  });
+  readonly readOnly = $derived(this.readOnlyReason !== undefined || this.campaign === undefined);
+
+  covers(documentId: DocumentId): boolean {
+    return this.campaign?.documents.includes(documentId) ?? false;
+  }
+
+  /** The last refusal, wherever it happened (also shown at the place of the action). */
+  get refusal(): Refusal | undefined {
+    return this.#refusal;
+  }
+
+  /** Whether the last save of one answer (or note: `note:<section>`) is committed, running or refused. */
+  saveState(key: string): SaveState {
+    return this.#saves.get(key) ?? { status: 'idle' };
+  }
+
+  get lastUndoable() {
+    return undoStack.lastOf(this.id);
+  }
+
+  // ---- Writes ----------------------------------------------------------------------------
+
+  #report<T>(place: string, result: Checked<T>): Checked<T> {
+    if (!result.ok) this.#refusal = { place, message: result.message, at: Date.now() };
+    return result;
+  }
+
+  #settle(key: string, result: Checked<unknown>, idle: boolean) {
+    if (!result.ok) this.#saves.set(key, { status: 'error', message: 'Non enregistré' });
+    else if (idle) this.#saves.set(key, { status: 'saved' });
+  }
+
+  #answerLine(itemId: string): SaveLine<AnswerPatch, SavedAnswer> {
+    let line = this.#answerLines.get(itemId);
+    if (!line) {
+      line = new SaveLine(
+        async (patch) => {
+          const options = this.#answerLabels.get(itemId);
+          const result = await saveAnswer(this.id, itemId, patch);
+          if (result.ok && options) undoStack.record(this.id, itemId, patch, result.value, options.label, options.typing ?? false);
+          return result;
+        },
+        combinePatches,
+        (result, idle) => this.#settle(itemId, result, idle),
+      );
+      this.#answerLines.set(itemId, line);
+    }
+    return line;
+  }
+
+  /**
+   * Saves a change to one answer. Saves of one answer run one at a time, the latest value last,
+   * so "Enregistré" shows only once what is on screen is stored.
+   */
+  saveAnswer(itemId: string, patch: AnswerPatch, options: AnswerSaveOptions): Promise<Checked<SavedAnswer>> {
+    this.#saves.set(itemId, { status: 'saving' });
+    const previous = this.#answerLabels.get(itemId);
+    // Keystrokes combined into one write stay one typing change for undo.
+    this.#answerLabels.set(itemId, { label: options.label, typing: (options.typing ?? false) && (previous?.typing ?? true) });
+    return this.#answerLine(itemId)
+      .push(patch)
+      .then((result) => this.#report(itemId, result));
+  }
+
+  /** The group's analysis of a section, saved as it is typed (latest text last). */
+  saveNote(sectionId: string, text: string): Promise<Checked<true>> {
+    const key = `note:${sectionId}`;
+    this.#saves.set(key, { status: 'saving' });
+    let line = this.#noteLines.get(sectionId);
+    if (!line) {
+      line = new SaveLine(
+        (latest: string) => saveSectionNote(this.id, sectionId, latest),
+        (_older, newer) => newer,
+        (result, idle) => this.#settle(key, result, idle),
+      );
+      this.#noteLines.set(sectionId, line);
+    }
+    return line.push(text).then((result) => this.#report(key, result));
+  }
+
+  /** "Je confirme": carried-over answers become this campaign's own. */
+  confirmCarriedOver(itemIds: readonly string[]): Promise<Checked<true>> {
+    return this.#write('confirm', () => confirmCarriedOver(this.id, itemIds));
+  }
+
+  /** Undoes this campaign's newest change in this tab; a refused undo stays on the stack. */
+  async undo(): Promise<Checked<string> | undefined> {
+    const change = undoStack.lastOf(this.id);
+    if (!change) return undefined;
+    this.#saves.set(change.itemId, { status: 'saving' });
+    this.#answerLabels.delete(change.itemId); // an undo is not itself recorded
+    const result = this.#report('undo', await this.#answerLine(change.itemId).push(change.before));
+    if (!result.ok) return result;
+    undoStack.forget(change);
+    return accepted(change.label);
+  }
+
+  addMember(name: string) {
+    return this.#write('members', () => addMember(this.id, name));
+  }
+  removeMember(name: string) {
+    return this.#write('members', () => removeMember(this.id, name));
+  }
+  assignSection(sectionId: string, member: string) {
+    return this.#write(`assign:${sectionId}`, () => assignSection(this.id, sectionId, member));
+  }
+  setTarget(axis: string, value: number | null) {
+    return this.#write(`target:${axis}`, () => setTarget(this.id, axis, value));
+  }
+  setNextAssessment(date: string | null) {
+    return this.#write('next-assessment', () => setNextAssessment(this.id, date));
+  }
+  addAction(input: ActionInput) {
+    return this.#write('action:new', () => addAction(this.id, input));
+  }
+  updateAction(actionId: string, changes: Partial<ActionInput>) {
+    return this.#write(`action:${actionId}`, () => updateAction(actionId, changes));
+  }
+  deleteAction(actionId: string) {
+    return this.#write(`action:${actionId}`, () => deleteAction(actionId));
+  }
+  rename(name: string) {
+    return this.#write('name', () => renameCampaign(this.id, name));
+  }
+  /** Close (the group validated it: read-only) or reopen: the one write a closed campaign takes. */
+  setStatus(status: CampaignStatus) {
+    return this.#write('status', () => setCampaignStatus(this.id, status));
+  }
+
+  /** Storage checks everything (database health, closed campaign, schemas); the session reports. */
+  async #write<T>(place: string, run: () => Promise<Checked<T>>): Promise<Checked<T>> {
+    return this.#report(place, await run());
+  }
+}
+
+/** One session per campaign for the whole tab: screens of one campaign share its data, its derived scores and its pending saves. */
+const sessions = new Map<string, CampaignSession>();
+
+export function campaignSession(id: string): CampaignSession {
+  let session = sessions.get(id);
+  if (!session) {
+    session = new CampaignSession(id);
+    sessions.set(id, session);
+  }
+  return session;
+}
