@@ -49,14 +49,27 @@ interface AnswerSaveOptions {
   typing?: boolean;
 }
 
+/** One write of an answer as the save line carries it; `label` undefined: not recorded for undo (an undo). */
+interface AnswerWrite {
+  patch: AnswerPatch;
+  label: string | undefined;
+  typing: boolean;
+}
+
+/** Keystrokes combined into one write stay one typing change for undo. */
+const combineWrites = (older: AnswerWrite, newer: AnswerWrite): AnswerWrite => ({
+  patch: combinePatches(older.patch, newer.patch),
+  label: newer.label,
+  typing: older.typing && newer.typing,
+});
+
 export class CampaignSession {
   readonly id: string;
   #live = $state.raw<Loadable<CampaignBundle | undefined>>({ status: 'loading' });
   #refusal = $state.raw<Refusal | undefined>();
   #saves = new SvelteMap<string, SaveState>();
-  #answerLines = new Map<string, SaveLine<AnswerPatch, SavedAnswer>>();
+  #answerLines = new Map<string, SaveLine<AnswerWrite, SavedAnswer>>();
   #noteLines = new Map<string, SaveLine<string, true>>();
-  #answerLabels = new Map<string, AnswerSaveOptions>();
   #store: Readable<Loadable<CampaignBundle | undefined>>;
   #users = 0;
   #stop: (() => void) | undefined;
@@ -153,17 +166,16 @@ export class CampaignSession {
     else if (idle) this.#saves.set(key, { status: 'saved' });
   }
 
-  #answerLine(itemId: string): SaveLine<AnswerPatch, SavedAnswer> {
+  #answerLine(itemId: string): SaveLine<AnswerWrite, SavedAnswer> {
     let line = this.#answerLines.get(itemId);
     if (!line) {
       line = new SaveLine(
-        async (patch) => {
-          const options = this.#answerLabels.get(itemId);
+        async ({ patch, label, typing }: AnswerWrite) => {
           const result = await saveAnswer(this.id, itemId, patch);
-          if (result.ok && options) undoStack.record(this.id, itemId, patch, result.value, options.label, options.typing ?? false);
+          if (result.ok && label !== undefined) undoStack.record(this.id, itemId, patch, result.value, label, typing);
           return result;
         },
-        combinePatches,
+        combineWrites,
         (result, idle) => this.#settle(itemId, result, idle),
       );
       this.#answerLines.set(itemId, line);
@@ -177,11 +189,8 @@ export class CampaignSession {
    */
   saveAnswer(itemId: string, patch: AnswerPatch, options: AnswerSaveOptions): Promise<Checked<SavedAnswer>> {
     this.#saves.set(itemId, { status: 'saving' });
-    const previous = this.#answerLabels.get(itemId);
-    // Keystrokes combined into one write stay one typing change for undo.
-    this.#answerLabels.set(itemId, { label: options.label, typing: (options.typing ?? false) && (previous?.typing ?? true) });
     return this.#answerLine(itemId)
-      .push(patch)
+      .push({ patch, label: options.label, typing: options.typing ?? false })
       .then((result) => this.#report(itemId, result));
   }
 
@@ -211,8 +220,8 @@ export class CampaignSession {
     const change = undoStack.lastOf(this.id);
     if (!change) return undefined;
     this.#saves.set(change.itemId, { status: 'saving' });
-    this.#answerLabels.delete(change.itemId); // an undo is not itself recorded
-    const result = this.#report('undo', await this.#answerLine(change.itemId).push(change.before));
+    const write = { patch: change.before, label: undefined, typing: false };
+    const result = this.#report('undo', await this.#answerLine(change.itemId).push(write));
     if (!result.ok) return result;
     undoStack.forget(change);
     return accepted(change.label);
