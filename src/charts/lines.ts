@@ -6,14 +6,15 @@ import { styledDataset, wrapLabel } from './radar';
 
 Chart.register(LineController, CategoryScale, LinearScale, PointElement, LineElement, Legend, Tooltip);
 
+function data(spec: ChartSpec) {
+  return { labels: spec.axes.map((a) => wrapLabel(a, 24)), datasets: spec.series.map((s, i) => styledDataset(s, i)) };
+}
+
 export function drawLines(canvas: HTMLCanvasElement, spec: ChartSpec) {
   const start = performance.now();
   const chart = new Chart(canvas, {
     type: 'line',
-    data: {
-      labels: spec.axes.map((a) => wrapLabel(a, 24)),
-      datasets: spec.series.map((s, i) => styledDataset(s, i)),
-    },
+    data: data(spec),
     options: {
       animation: false,
       responsive: true,
@@ -22,5 +23,13 @@ export function drawLines(canvas: HTMLCanvasElement, spec: ChartSpec) {
     },
   });
   performance.measure(`diagnum:lines:${spec.series.length}`, { start });
-  return { destroy: () => chart.destroy() };
+  return {
+    /** New figures drawn on the same chart: no flash, no new canvas context. */
+    update(next: ChartSpec) {
+      chart.data = data(next);
+      if (chart.options.scales?.['y']) chart.options.scales['y'].max = next.max;
+      chart.update();
+    },
+    destroy: () => chart.destroy(),
+  };
 }

@@ -44,7 +44,8 @@ export function progressOf(items: readonly Item[], answers: AnswerLookup): Progr
 }
 
 export const documentSections = (document: Referentiel): Section[] => document.parts.flatMap((p) => p.sections);
-export const documentItems = (document: Referentiel): Item[] => documentSections(document).flatMap((s) => s.items);
+/** A document's items in order: the référentiels' own list (one source for it). */
+export { itemsOf as documentItems } from '../referentiels';
 
 export function percentOf({ answered, total }: Progress): number {
   return total === 0 ? 100 : Math.floor((answered / total) * 100);

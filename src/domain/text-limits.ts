@@ -16,3 +16,11 @@ export function boundedText(max: number, what: string, required = false) {
     z.refine((s) => !required || s.trim().length > 0, { error: `${what} : ce champ est obligatoire.` }),
   );
 }
+
+/** What a field says when a text over its limit is kept on screen, unsaved, to be shortened. */
+export function tooLongMessage(what: 'Commentaire' | 'Analyse', length: number, max: number): string {
+  const count = `${length.toLocaleString('fr-FR')} caractères pour ${max.toLocaleString('fr-FR')} au plus`;
+  return what === 'Commentaire'
+    ? `Commentaire trop long : ${count}. Raccourcissez-le : il n’est pas enregistré.`
+    : `Analyse trop longue : ${count}. Raccourcissez-la : elle n’est pas enregistrée.`;
+}

@@ -1,27 +1,36 @@
 // The charts of the results, as data: the profile radars (annex 4.1) and their progress overlays
 // (annex 4.2), one series per campaign.
 import type { DgescoProfile } from './dgesco';
+import type { AxisScore } from './axis';
 import type { AreaLevel } from './occitanie';
 import type { ChartSpec } from './series';
 
-/** Short axis names for the radar (the tables and the référentiel keep the full titles). */
-const DGESCO_AXES = [
-  '3.3 Pilotage',
-  '3.4 Assistance technique',
-  '3.5 Accompagnement',
-  '3.6.1 Usages : l’enseignant en classe',
-  '3.6.2 Usages : les élèves en classe',
-  '3.6.3 Usages : hors du temps de classe',
-  '3.6.4 Usages : information et échanges',
-];
+/** Short axis names for the radar, by axis id (the tables and the référentiel keep the full titles). */
+export const DGESCO_AXIS_NAMES: Readonly<Record<string, string>> = {
+  'dgesco2010.3.3': '3.3 Pilotage',
+  'dgesco2010.3.4': '3.4 Assistance technique',
+  'dgesco2010.3.5': '3.5 Accompagnement',
+  'dgesco2010.s3.6.1.usage': '3.6.1 Usages : l’enseignant en classe',
+  'dgesco2010.s3.6.2.usage': '3.6.2 Usages : les élèves en classe',
+  'dgesco2010.s3.6.3.usage': '3.6.3 Usages : hors du temps de classe',
+  'dgesco2010.s3.6.4.usage': '3.6.4 Usages : information et échanges',
+};
 
-const usageAxes = (profile: DgescoProfile) => [...profile.structure, ...profile.usage].map((a) => a.value);
+/** The seven axes of the profile radar: organisation (3.3 to 3.5), then the four usage domains. */
+export const dgescoPoints = (profile: DgescoProfile): AxisScore[] => [...profile.structure, ...profile.usage];
+
+/** The radar's axes with their short names, found by id. */
+export const dgescoAxes = (profile: DgescoProfile) =>
+  dgescoPoints(profile).map((a) => ({ id: a.id, label: DGESCO_AXIS_NAMES[a.id] ?? a.label }));
+
+const usageAxes = (profile: DgescoProfile) => dgescoPoints(profile).map((a) => a.value);
+const axisNames = (profile: DgescoProfile) => dgescoAxes(profile).map((a) => a.label);
 
 /** One campaign: organisation and usage on seven axes, the means beside the four usage domains. */
 export function dgescoProfileSpec(profile: DgescoProfile): ChartSpec {
   return {
     title: 'Profil DGESCO 2010 : organisation, usages et moyens',
-    axes: DGESCO_AXES,
+    axes: axisNames(profile),
     max: 100,
     unit: 'sur 100',
     describe: 0,
@@ -35,7 +44,7 @@ export function dgescoProfileSpec(profile: DgescoProfile): ChartSpec {
 export function dgescoProgressSpec(campaigns: ReadonlyArray<{ label: string; profile: DgescoProfile }>): ChartSpec {
   return {
     title: 'Progrès DGESCO 2010 : organisation et usages',
-    axes: DGESCO_AXES,
+    axes: campaigns[0] ? axisNames(campaigns[0].profile) : [],
     max: 100,
     unit: 'sur 100',
     series: campaigns.map((c) => ({ label: c.label, values: usageAxes(c.profile) })),
@@ -70,8 +79,7 @@ export function withTargets(spec: ChartSpec, axisIds: readonly string[], targets
   return values.some((v) => v !== null) ? { ...spec, series: [...spec.series, { label: 'Cible', values }] } : spec;
 }
 
-export const dgescoAxisIds = (profile: DgescoProfile) => [...profile.structure, ...profile.usage].map((a) => a.id);
-export { DGESCO_AXES };
+export const dgescoAxisIds = (profile: DgescoProfile) => dgescoPoints(profile).map((a) => a.id);
 
 /** The change on each axis across campaigns, as lines: campaigns in time order, one line per axis. */
 export function trendSpec(title: string, axes: readonly string[], max: number, unit: string, campaigns: ReadonlyArray<{ label: string; values: (number | null)[] }>): ChartSpec {

@@ -193,3 +193,13 @@ describe('progress between two campaigns', () => {
     );
   });
 });
+
+describe('the radar axis names', () => {
+  it('name every axis of the DGESCO profile by its id, in the profile’s order', async () => {
+    const { DGESCO_AXIS_NAMES, dgescoAxes } = await import('../../../src/domain/scoring/specs');
+    const { dgescoProfile } = await import('../../../src/domain/scoring/dgesco');
+    const axes = dgescoAxes(dgescoProfile(new Map()));
+    expect(axes.map((a) => a.id)).toEqual(Object.keys(DGESCO_AXIS_NAMES));
+    expect(axes.map((a) => a.label.split(' ')[0])).toEqual(['3.3', '3.4', '3.5', '3.6.1', '3.6.2', '3.6.3', '3.6.4']);
+  });
+});
