@@ -1,5 +1,5 @@
 // A screen's chunk of an older build may be gone from the server (a new version was published):
-// Vite then fires a cancelable `vite:preloadError` (reliability 2.2, pitfall 1). Save what is
+// Vite then fires a cancelable `vite:preloadError` rather than failing silently. Save what is
 // being typed, then reload once; a second failure within RELOAD_GUARD_MS asks the user instead
 // of reloading in a loop.
 export const RELOAD_GUARD_KEY = 'diagnum:chunk-reload';

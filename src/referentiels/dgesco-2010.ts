@@ -1,5 +1,5 @@
 // DGESCO, "Référentiel collège ou lycée numérique", novembre 2010: section 3, the questionnaire.
-// Source: /work/shared/sources/referentiel-dgesco-2010.md (a text extraction of the PDF).
+// Source: the DGESCO PDF, transcribed as docs/referentiels.md describes (wording kept as published).
 // Ids are stored in users' files for years: never rename or reuse one.
 import type { Referentiel } from './kinds';
 

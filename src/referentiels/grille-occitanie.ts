@@ -1,5 +1,5 @@
 // Région académique Occitanie, grille de maturité numérique des établissements: 19 criteria in 5 areas, levels 1 to 3.
-// Source: /work/shared/sources/grille-maturite-occitanie.txt (a text extraction of the PDF).
+// Source: the Région Occitanie maturity grid (PDF), transcribed as docs/referentiels.md describes.
 // Ids are stored in users' files for years: never rename or reuse one.
 import type { Referentiel } from './kinds';
 

@@ -1,7 +1,7 @@
 // Région Occitanie, académies de Montpellier et de Toulouse, DRAAF Occitanie:
 // call for applications "Lycée numérique" 2023-2024, its table of criteria (A to D).
-// Sources: /work/shared/sources/label-lycee-numerique-criteres.txt, cross-checked word by word with
-// /work/shared/sources/label-lycee-numerique-criteres-extraction-pdf.txt (which keeps "loRdi Région").
+// Sources: the call's table of criteria, cross-checked word by word with a second text extraction
+// of its PDF (which keeps "loRdi Région"); see docs/referentiels.md.
 // Ids are stored in users' files for years: never rename or reuse one.
 import type { Referentiel } from './kinds';
 

@@ -1,4 +1,4 @@
-// Faults injected in a real Chromium (reliability.md 1.3 and 2.3): a browser crash right after
+// Faults injected in a real Chromium: a browser crash right after
 // "Enregistré", a full disk, a stale tab after an upgrade, a blocked upgrade, a database of a
 // newer Diagnum, a database that cannot be opened at all, and a screen's chunk gone missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Fuzzing the file reader (reliability.md 3.1, hostile files): well over a thousand malformed files,
+// Fuzzing the file reader with hostile files: well over a thousand malformed files,
 // mutations of valid exported files drawn from a seeded PRNG (the same files on every run). Each
 // one is either refused with a French sentence of a known shape, leaving the database as it was,
 // or, when the mutation happened to keep it valid, imported cleanly. Nothing reaches Object.prototype.
