@@ -1,5 +1,5 @@
 // Chromium on a profile kept on disk, started as a process of its own so that a test can kill it
-// the way a crash does (SIGKILL) and start it again on the same profile .
+// the way a crash does (SIGKILL) and start it again on the same profile.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
