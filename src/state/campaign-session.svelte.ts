@@ -12,7 +12,7 @@ import { dgescoProfile } from '../domain/scoring/dgesco';
 import { occitanieLevels } from '../domain/scoring/occitanie';
 import { labelReadiness } from '../domain/scoring/label';
 import type { ActionInput, ActionRecord } from '../domain/actions';
-import type { CampaignRecord, CampaignStatus } from '../domain/campaigns';
+import { previousCampaignId, type CampaignRecord, type CampaignStatus } from '../domain/campaigns';
 import { accepted, type Checked } from '../domain/result';
 import { saveAnswer, confirmCarriedOver } from '../storage/answers';
 import { saveSectionNote } from '../storage/section-notes';
@@ -275,4 +275,14 @@ export function campaignSession(id: string): CampaignSession {
     sessions.set(id, session);
   }
   return session;
+}
+
+/** The session of the campaign a report of `campaign` compares with (the domain's rule), once the list is read. */
+export function comparedSession(
+  campaign: CampaignRecord | undefined,
+  campaigns: Loadable<CampaignRecord[]>,
+): CampaignSession | undefined {
+  if (!campaign || campaigns.status !== 'ready') return undefined;
+  const id = previousCampaignId(campaign, campaigns.value);
+  return id ? campaignSession(id) : undefined;
 }
