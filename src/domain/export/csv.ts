@@ -102,6 +102,11 @@ export function scoresCsv(campaigns: readonly CampaignData[]): string {
     if (has('label-lycee-2023')) {
       const r = labelReadiness(lookup);
       rows.push([...head, 'Label Lycée numérique', 'Niveau atteint', String(r.level), '3', '', '']);
+      // Shown apart, never as met: the call grants no exemption for a mandatory criterion.
+      if (r.ifJustified) {
+        const codes = r.ifJustified.justifications.map((c) => c.code).join(' ');
+        rows.push([...head, 'Label Lycée numérique', `Niveau si la Région accepte les justifications (${codes})`, String(r.ifJustified.level), '3', '', '']);
+      }
       rows.push([...head, 'Label Lycée numérique', 'Points des critères facultatifs', String(r.points.earned), String(r.points.max), String(r.points.answered), String(r.points.total)]);
     }
   }

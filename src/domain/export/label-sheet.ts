@@ -42,8 +42,16 @@ export function labelSheet(answers: AnswerLookup, readiness: LabelReadiness): La
             text: item.text,
             mandatory,
             answer: value?.kind === 'not-applicable' ? 'non concerné' : (band?.label ?? 'non renseigné'),
-            worth: band ? (mandatory ? bandLevelText(band.level ?? 0) : bandPointsText(band.points ?? 0)) : '—',
-            missing: blocker ? `pour le niveau ${readiness.next!.level} : ${blocker.needed.label}` : '',
+            worth: band
+              ? mandatory
+                ? bandLevelText(band.level ?? 0)
+                : bandPointsText(band.points ?? 0)
+              : value?.kind === 'not-applicable' && mandatory
+                ? 'aucun niveau tant que la Région n’a pas accepté la justification'
+                : '—',
+            missing: blocker
+              ? `pour le niveau ${readiness.next!.level} : ${blocker.needed.label}${blocker.current === 'not-applicable' ? ', ou la justification acceptée par la Région' : ''}`
+              : '',
           },
         ];
       }),

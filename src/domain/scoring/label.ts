@@ -26,19 +26,28 @@ export function bandForFigure(criterion: Criterion, figure: number): Band {
 
 export interface Blocker {
   criterion: Criterion;
-  /** The band now chosen, if any. */
-  current: Band | undefined;
+  /** The answer now given: a band, "non concerné", or nothing. */
+  current: Band | 'not-applicable' | undefined;
   /** The weakest answer that would meet the next level. */
   needed: Band;
 }
 
 export interface LabelReadiness {
-  /** 0 to 3: every mandatory criterion (not "non concerné") meets this level. */
+  /**
+   * 0 to 3: every mandatory criterion meets this level. The call grants no exemption: a mandatory
+   * criterion answered "non concerné" meets no level, so it never lifts the school's level.
+   */
   level: 0 | 1 | 2 | 3;
-  /** The next level and what stands in its way (empty at level 3). */
+  /** The next level and what stands in its way, "non concerné" criteria included (empty at level 3). */
   next: { level: 1 | 2 | 3; blockers: Blocker[] } | undefined;
+  /**
+   * The level the school would reach if the Région accepted the justifications of the mandatory
+   * criteria declared "non concerné" (those listed), shown apart and never as met; undefined when
+   * it would be no higher than `level`.
+   */
+  ifJustified: { level: 1 | 2 | 3; justifications: Criterion[] } | undefined;
   mandatoryUnanswered: Criterion[];
-  /** Mandatory criteria declared "non concerné": left out, to be justified to the Région. */
+  /** Mandatory criteria declared "non concerné": to be justified to the Région. */
   mandatoryNotApplicable: Criterion[];
   points: { earned: number; max: number; answered: number; total: number };
 }
@@ -50,32 +59,44 @@ function chosenBand(criterion: Criterion, answers: AnswerLookup): Band | undefin
   return criterion.bands.find((b) => b.id === value.band);
 }
 
+/** The highest level every criterion meets, reading each criterion's level with `levelOf`. */
+function levelMet(criteria: readonly Criterion[], levelOf: (c: Criterion) => number): 0 | 1 | 2 | 3 {
+  let level: 0 | 1 | 2 | 3 = 0;
+  for (const candidate of [1, 2, 3] as const) {
+    if (criteria.every((c) => levelOf(c) >= candidate)) level = candidate;
+    else break;
+  }
+  return level;
+}
+
 export function labelReadiness(answers: AnswerLookup): LabelReadiness {
   const mandatory = labelCriteria.filter((c) => c.rule === 'mandatory');
   const optional = labelCriteria.filter((c) => c.rule === 'optional');
-  const counted = mandatory.filter((c) => chosenBand(c, answers) !== 'not-applicable');
+  const notApplicable = mandatory.filter((c) => chosenBand(c, answers) === 'not-applicable');
   const levelOf = (c: Criterion) => {
     const band = chosenBand(c, answers);
     return band && band !== 'not-applicable' ? (band.level ?? 0) : 0;
   };
-  let level: 0 | 1 | 2 | 3 = 0;
-  for (const candidate of [1, 2, 3] as const) {
-    if (counted.every((c) => levelOf(c) >= candidate)) level = candidate;
-    else break;
-  }
+  const level = levelMet(mandatory, levelOf);
+  // If the Région accepted every justification: the "non concerné" criteria left out.
+  const justifiedLevel = levelMet(
+    mandatory.filter((c) => !notApplicable.includes(c)),
+    levelOf,
+  );
+  const ifJustified =
+    justifiedLevel > level
+      ? { level: justifiedLevel as 1 | 2 | 3, justifications: notApplicable }
+      : undefined;
   const nextLevel = level < 3 ? ((level + 1) as 1 | 2 | 3) : undefined;
   const next = nextLevel && {
     level: nextLevel,
-    blockers: counted
+    blockers: mandatory
       .filter((c) => levelOf(c) < nextLevel)
-      .map((c): Blocker => {
-        const band = chosenBand(c, answers);
-        return {
-          criterion: c,
-          current: band === 'not-applicable' ? undefined : band,
-          needed: c.bands.find((b) => (b.level ?? 0) >= nextLevel)!,
-        };
-      }),
+      .map((c): Blocker => ({
+        criterion: c,
+        current: chosenBand(c, answers),
+        needed: c.bands.find((b) => (b.level ?? 0) >= nextLevel)!,
+      })),
   };
 
   let earned = 0;
@@ -95,8 +116,18 @@ export function labelReadiness(answers: AnswerLookup): LabelReadiness {
   return {
     level,
     next,
+    ifJustified,
     mandatoryUnanswered: mandatory.filter((c) => chosenBand(c, answers) === undefined),
-    mandatoryNotApplicable: mandatory.filter((c) => chosenBand(c, answers) === 'not-applicable'),
+    mandatoryNotApplicable: notApplicable,
     points: { earned, max, answered, total },
   };
+}
+
+/** "niveau 3 si la Région accepte les justifications de A.6 et C.1.2", or undefined. */
+export function ifJustifiedText(readiness: LabelReadiness): string | undefined {
+  const j = readiness.ifJustified;
+  if (!j) return undefined;
+  const codes = j.justifications.map((c) => c.code);
+  const list = codes.length > 1 ? `${codes.slice(0, -1).join(', ')} et ${codes.at(-1)}` : codes[0];
+  return `niveau ${j.level} si la Région accepte ${codes.length > 1 ? 'les justifications' : 'la justification'} de ${list}`;
 }

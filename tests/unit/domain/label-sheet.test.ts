@@ -30,7 +30,12 @@ describe('the label application sheet', () => {
     const row = (code: string) => rows.find((r) => r.code === code)!;
     expect(row('A.1')).toMatchObject({ answer: yes.label, mandatory: true, missing: '' });
     expect(row('A.1').worth).toMatch(/^suffit pour/);
-    expect(row('A.2')).toMatchObject({ answer: 'non concerné', worth: '—', missing: '' });
+    // "Non concerné" on a mandatory criterion meets no level (the call grants no exemption).
+    expect(row('A.2')).toMatchObject({
+      answer: 'non concerné',
+      worth: 'aucun niveau tant que la Région n’a pas accepté la justification',
+      missing: `pour le niveau 1 : ${criterion('A.2').bands.find((b) => (b.level ?? 0) >= 1)!.label}, ou la justification acceptée par la Région`,
+    });
     expect(row(optional.code)).toMatchObject({ answer: best.label, worth: `${best.points} point${best.points! > 1 ? 's' : ''}` });
     expect(row('A.3')).toMatchObject({ answer: 'non renseigné', missing: `pour le niveau 1 : ${criterion('A.3').bands.find((b) => (b.level ?? 0) >= 1)!.label}` });
   });

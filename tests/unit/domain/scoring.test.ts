@@ -5,7 +5,7 @@ import { scoreItem, usageShare } from '../../../src/domain/scoring/item-score';
 import { completenessText } from '../../../src/domain/scoring/axis';
 import { dgescoProfile } from '../../../src/domain/scoring/dgesco';
 import { occitanieLevels } from '../../../src/domain/scoring/occitanie';
-import { bandForFigure, labelCriteria, labelReadiness } from '../../../src/domain/scoring/label';
+import { bandForFigure, ifJustifiedText, labelCriteria, labelReadiness } from '../../../src/domain/scoring/label';
 import { findItem } from '../../../src/referentiels';
 
 const answer = (itemId: string, value: AnswerValue | null): AnswerRecord => ({ ...emptyAnswer('campaign-0001', itemId), value });
@@ -125,14 +125,38 @@ describe('label readiness', () => {
     expect(a12.bands.every((b) => b.points === undefined)).toBe(true);
   });
 
-  it('leaves a mandatory "non concerné" criterion out of the level, and lists it to be justified', () => {
+  it('never lets a mandatory "non concerné" criterion lift the level: the level it would give is shown apart, to be justified', () => {
     const mandatory = labelCriteria.filter((c) => c.rule === 'mandatory');
-    const answers = mandatory.map((c, i): [string, AnswerValue] =>
-      i === 0 ? [c.id, { kind: 'not-applicable' }] : [c.id, { kind: 'band', band: c.bands.at(-1)!.id }],
+    const a6 = mandatory.find((c) => c.code === 'A.6')!;
+    const c12 = mandatory.find((c) => c.code === 'C.1.2')!;
+    // Every other mandatory criterion at its best band; A.6 and C.1.2 "non concerné".
+    const answers = mandatory.map((c): [string, AnswerValue] =>
+      c === a6 || c === c12 ? [c.id, { kind: 'not-applicable' }] : [c.id, { kind: 'band', band: c.bands.at(-1)!.id }],
     );
     const readiness = labelReadiness(lookup(...answers));
-    expect(readiness.level).toBe(3);
-    expect(readiness.mandatoryNotApplicable.map((c) => c.code)).toEqual([mandatory[0]!.code]);
+    expect(readiness.level).toBe(0);
+    expect(readiness.next?.level).toBe(1);
+    expect(readiness.next?.blockers.map((b) => [b.criterion.code, b.current])).toEqual([
+      ['A.6', 'not-applicable'],
+      ['C.1.2', 'not-applicable'],
+    ]);
+    expect(readiness.ifJustified).toEqual({ level: 3, justifications: [a6, c12] });
+    expect(ifJustifiedText(readiness)).toBe('niveau 3 si la Région accepte les justifications de A.6 et C.1.2');
+    expect(readiness.mandatoryNotApplicable.map((c) => c.code)).toEqual(['A.6', 'C.1.2']);
+  });
+
+  it('says nothing "sous réserve" when the justifications would not raise the level', () => {
+    const mandatory = labelCriteria.filter((c) => c.rule === 'mandatory');
+    // C.1.2 "non concerné", every other criterion at level 1 only: level 1 with or without it? No: C.1.2 blocks level 1.
+    const answers = mandatory.map((c): [string, AnswerValue] =>
+      c.code === 'C.1.2' ? [c.id, { kind: 'not-applicable' }] : [c.id, { kind: 'band', band: c.bands.find((b) => b.level === 1)?.id ?? c.bands.at(-1)!.id }],
+    );
+    const readiness = labelReadiness(lookup(...answers));
+    expect(readiness.level).toBe(0);
+    expect(readiness.ifJustified?.level).toBe(1);
+    const unanswered = labelReadiness(lookup([mandatory[0]!.id, { kind: 'not-applicable' }]));
+    expect(unanswered.level).toBe(0);
+    expect(unanswered.ifJustified).toBeUndefined(); // the unanswered criteria block level 1 anyway
   });
 
   it('adds the optional points of the answers, out of the most the answered and unanswered criteria could give', () => {
