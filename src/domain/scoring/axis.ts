@@ -14,6 +14,8 @@ export interface AxisScore {
   /** Items that count ("sur 7 indicateurs renseignés sur 9"): answered, and all that could be. */
   answered: number;
   total: number;
+  /** Items answered "non concerné": answers, left out of the score and of `total`, and said so. */
+  notApplicable: number;
 }
 
 /** The mean of the item scores, on 0 to 100; unanswered and "non concerné" items are left out. */
@@ -21,6 +23,7 @@ export function axisOf(id: string, label: string, items: readonly Item[], answer
   let sum = 0;
   let answered = 0;
   let total = 0;
+  let notApplicable = 0;
   for (const item of items) {
     if (!isAsked(item, answers)) continue;
     const score = scoreItem(item, answers.get(item.id)?.value, figures);
@@ -30,12 +33,16 @@ export function axisOf(id: string, label: string, items: readonly Item[], answer
       total++;
     } else if (score.why === 'unanswered' || score.why === 'no-figure') {
       total++;
+    } else if (score.why === 'not-applicable') {
+      notApplicable++;
     }
   }
-  return { id, label, value: answered === 0 ? null : Math.round((sum / answered) * 1000) / 10, answered, total };
+  return { id, label, value: answered === 0 ? null : Math.round((sum / answered) * 1000) / 10, answered, total, notApplicable };
 }
 
-/** "sur 7 indicateurs renseignés sur 9" */
-export function completenessText({ answered, total }: Pick<AxisScore, 'answered' | 'total'>): string {
-  return `${answered} indicateur${answered > 1 ? 's' : ''} renseigné${answered > 1 ? 's' : ''} sur ${total}`;
+/** "7 indicateurs renseignés sur 9 (1 « non concerné », laissé de côté)" */
+export function completenessText({ answered, total, notApplicable = 0 }: Pick<AxisScore, 'answered' | 'total'> & { notApplicable?: number }): string {
+  const base = `${answered} indicateur${answered > 1 ? 's' : ''} renseigné${answered > 1 ? 's' : ''} sur ${total}`;
+  if (notApplicable === 0) return base;
+  return `${base} (${notApplicable} « non concerné${notApplicable > 1 ? 's' : ''} », laissé${notApplicable > 1 ? 's' : ''} de côté)`;
 }

@@ -7,8 +7,10 @@ const source = referentielById('occitanie-grille');
 export interface CriterionLevel {
   id: string;
   label: string;
-  /** 0 to 3, or null when unanswered or "non concerné". */
+  /** 0 to 3, or null when unanswered or "non concerné" (`notApplicable` tells which). */
   level: number | null;
+  /** Answered "non concerné": an answer, shown as such, never as missing. */
+  notApplicable: boolean;
 }
 
 export interface AreaLevel {
@@ -16,6 +18,8 @@ export interface AreaLevel {
   label: string;
   /** Mean of the answered criteria's levels, 0 to 3 (one decimal), or null. */
   mean: number | null;
+  /** Every criterion of the area answered "non concerné". */
+  notApplicable: boolean;
   criteria: CriterionLevel[];
   answered: number;
   total: number;
@@ -29,14 +33,20 @@ export function occitanieLevels(answers: AnswerLookup): { areas: AreaLevel[]; ov
     const items = part.sections.flatMap((s) => s.items);
     const criteria = items.map((item): CriterionLevel => {
       const value = answers.get(item.id)?.value;
-      return { id: item.id, label: item.text, level: value?.kind === 'level' ? value.value : null };
+      return {
+        id: item.id,
+        label: item.text,
+        level: value?.kind === 'level' ? value.value : null,
+        notApplicable: value?.kind === 'not-applicable',
+      };
     });
-    const notApplicable = items.filter((i) => answers.get(i.id)?.value?.kind === 'not-applicable').length;
+    const notApplicable = criteria.filter((c) => c.notApplicable).length;
     const levels = criteria.flatMap((c) => (c.level === null ? [] : [c.level]));
     return {
       id: part.id,
       label: `${part.code} ${part.title}`,
       mean: mean(levels),
+      notApplicable: notApplicable === items.length,
       criteria,
       answered: levels.length,
       total: items.length - notApplicable,

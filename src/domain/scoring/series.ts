@@ -4,6 +4,8 @@ export interface ChartSeries {
   label: string;
   /** One value per axis; null where nothing can be computed (left out, not zero). */
   values: (number | null)[];
+  /** Per axis, true where a null value is a "non concerné" answer rather than no answer. */
+  notApplicable?: boolean[];
 }
 
 export interface ChartSpec {
@@ -41,7 +43,11 @@ export function summarize(spec: ChartSpec): string {
     if (best && best.d > 0) parts.push(`plus forte progression « ${best.axis} » (+${fmt(best.d)} ${spec.unit} depuis ${first.label})`);
     else if (best) parts.push(`aucune progression depuis ${first.label}`);
   }
-  const missing = last.values.filter((v) => v === null).length;
+  const notApplicable = last.values.filter((v, i) => v === null && last.notApplicable?.[i]).length;
+  const missing = last.values.filter((v) => v === null).length - notApplicable;
+  if (notApplicable > 0) {
+    parts.push(`${notApplicable} axe${notApplicable > 1 ? 's' : ''} « non concerné${notApplicable > 1 ? 's' : ''} », laissé${notApplicable > 1 ? 's' : ''} de côté`);
+  }
   if (missing > 0) parts.push(`${missing} axe${missing > 1 ? 's' : ''} sans réponse, laissé${missing > 1 ? 's' : ''} de côté`);
   return `${parts.join(' ; ')}.`;
 }

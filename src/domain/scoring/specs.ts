@@ -58,7 +58,7 @@ export function occitanieAreasSpec(campaigns: ReadonlyArray<{ label: string; are
     axes: areas.map((a) => a.label),
     max: 3,
     unit: 'sur 3',
-    series: campaigns.map((c) => ({ label: c.label, values: c.areas.map((a) => a.mean) })),
+    series: campaigns.map((c) => ({ label: c.label, values: c.areas.map((a) => a.mean), notApplicable: c.areas.map((a) => a.notApplicable) })),
   };
 }
 
@@ -69,7 +69,11 @@ export function occitanieCriteriaSpec(campaigns: ReadonlyArray<{ label: string; 
     axes: criteria.map((c) => c.label),
     max: 3,
     unit: 'sur 3',
-    series: campaigns.map((c) => ({ label: c.label, values: c.areas.flatMap((a) => a.criteria.map((k) => k.level)) })),
+    series: campaigns.map((c) => ({
+      label: c.label,
+      values: c.areas.flatMap((a) => a.criteria.map((k) => k.level)),
+      notApplicable: c.areas.flatMap((a) => a.criteria.map((k) => k.notApplicable)),
+    })),
   };
 }
 

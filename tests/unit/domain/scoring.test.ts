@@ -51,7 +51,7 @@ describe('DGESCO scores', () => {
     // (1 + 0 + 1 + 0.5) / 4 answered; 3.3.1.3 "non concerné" is out of the total.
     expect(steering).toMatchObject({ id: 'dgesco2010.3.3', value: 62.5, answered: 4 });
     expect(steering!.total).toBe(9);
-    expect(completenessText(steering!)).toBe('4 indicateurs renseignés sur 9');
+    expect(completenessText(steering!)).toBe('4 indicateurs renseignés sur 9 (1 « non concerné », laissé de côté)');
   });
 
   it('puts each usage domain\'s usage beside its means', () => {
@@ -115,7 +115,7 @@ describe('label readiness', () => {
     const readiness = labelReadiness(lookup(...withA6));
     expect(readiness.level).toBe(1);
     expect(readiness.next?.level).toBe(2);
-    expect(readiness.next?.blockers.map((b) => [b.criterion.code, b.current?.label, b.needed.label])).toEqual([['A.6', 'En projet', 'En place']]);
+    expect(readiness.next?.blockers.map((b) => [b.criterion.code, b.current === 'not-applicable' ? b.current : b.current?.label, b.needed.label])).toEqual([['A.6', 'En projet', 'En place']]);
   });
 
   it('reads A.12 as mandatory ("En projet" for level 1), worth no point', () => {
@@ -225,5 +225,27 @@ describe('the radar axis names', () => {
     const axes = dgescoAxes(dgescoProfile(new Map()));
     expect(axes.map((a) => a.id)).toEqual(Object.keys(DGESCO_AXIS_NAMES));
     expect(axes.map((a) => a.label.split(' ')[0])).toEqual(['3.3', '3.4', '3.5', '3.6.1', '3.6.2', '3.6.3', '3.6.4']);
+  });
+});
+
+describe('"non concerné" in the Occitanie results', () => {
+  it('is told apart from "non renseigné" in the criteria, the areas and the radar summary', async () => {
+    const { occitanieCriteriaSpec, occitanieAreasSpec } = await import('../../../src/domain/scoring/specs');
+    const { summarize } = await import('../../../src/domain/scoring/series');
+    const grid = (await import('../../../src/referentiels')).referentielById('occitanie-grille');
+    const [first, ...rest] = grid.parts[0]!.sections.flatMap((s) => s.items);
+    const answers = lookup(
+      [first!.id, { kind: 'not-applicable' }],
+      ...rest.map((i): [string, AnswerValue] => [i.id, { kind: 'level', value: 2 }]),
+    );
+    const levels = occitanieLevels(answers);
+    const criterion = levels.areas[0]!.criteria[0]!;
+    expect(criterion).toMatchObject({ level: null, notApplicable: true });
+    expect(levels.areas[1]!.criteria[0]).toMatchObject({ level: null, notApplicable: false });
+    const summary = summarize(occitanieCriteriaSpec([{ label: '2026', areas: levels.areas }]));
+    expect(summary).toContain('1 axe « non concerné », laissé de côté');
+    const unanswered = 19 - 1 - rest.length;
+    expect(summary).toContain(`${unanswered} axes sans réponse`);
+    expect(summarize(occitanieAreasSpec([{ label: '2026', areas: levels.areas }]))).not.toContain('non concerné');
   });
 });
