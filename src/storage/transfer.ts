@@ -7,12 +7,10 @@ import { AnswerRecordSchema } from '../domain/answers';
 import { SectionNoteRecordSchema } from '../domain/section-notes';
 import { ActionRecordSchema } from '../domain/actions';
 import { ImportRecordSchema, type ImportRecord, type Snapshot } from '../domain/transfer/format';
-import { recordKey, type Expectation, type RecordTable, type TableRecords, type Writes } from '../domain/transfer/merge';
-
-const RECORD_TABLES: readonly RecordTable[] = ['school', 'campaigns', 'answers', 'sectionNotes', 'actions'];
+import { RECORD_TABLES, recordKey, type RecordTable, type TableRecords } from '../domain/transfer/record-tables';
+import type { Expectation, Writes } from '../domain/transfer/import-plan';
 import { refused, type Checked } from '../domain/result';
 import { commit, database } from './connection';
-import type { DiagnumDB } from './db';
 import { parseAll, watch } from './watch';
 
 /** Every table, read in one transaction so that the snapshot is consistent. */
@@ -68,7 +66,7 @@ export async function applyImport(writes: Writes, expected: readonly Expectation
   };
   const done = await commit(['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'imports'], async (db) => {
     for (const table of RECORD_TABLES) {
-      const rows = writes[table] as Array<TableRecords[RecordTable]>;
+      const rows: ReadonlyArray<TableRecords[RecordTable]> = writes[table];
       const isNew = (r: TableRecords[RecordTable]) => (seen.get(`${table}:${recordKey(table, r)}`) ?? null) === null;
       const replaced = rows.filter((r) => !isNew(r));
       if (replaced.length > 0) {

@@ -8,9 +8,15 @@ import { SectionNoteRecordSchema } from '../section-notes';
 import { ActionRecordSchema } from '../actions';
 import { ItemIdSchema } from '../../referentiels/kinds';
 import { RECORD_SCHEMA_VERSION } from '../schema-version';
+import { InstantSchema } from '../instants';
 
 export const FORMAT_NAME = 'diagnum';
-/** Bumped whenever the shape of a file changes; older versions are migrated on import (migrations.ts). */
+/**
+ * Bumped whenever what a file holds changes: its envelope, the parts of `data`, or the shape of a
+ * record (RECORD_SCHEMA_VERSION), so that an older Diagnum asks to be updated and every shape ever
+ * exported keeps its sample file. On import, older envelopes are migrated (migrations.ts) and older
+ * records upgraded (record-upgrades.ts): docs/decisions/0006-format-and-database-versions.md.
+ */
 export const FORMAT_VERSION = 1;
 /** Checked before the file is read: a whole school's ten-year history is well under 2 MB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -20,18 +26,36 @@ export type FileKind = z.infer<typeof FileKindSchema>;
 
 const ExportIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 
+/** The years an export can date from: those of a plausible instant (instants.ts), 2000 to 2099. */
+const EXPORT_YEARS = { first: 2000, last: 2099 } as const;
+
+/** When a file was exported: ISO 8601 in UTC, in a year Diagnum can have written it (a broken clock or file otherwise). */
+export const ExportedAtSchema = z.iso.datetime().check(
+  z.refine(
+    (iso) => {
+      const year = /^\d{4}/.test(iso) ? Number(iso.slice(0, 4)) : NaN;
+      return Number.isNaN(year) || (year >= EXPORT_YEARS.first && year <= EXPORT_YEARS.last);
+    },
+    { error: `Date d’export hors des dates possibles, de ${EXPORT_YEARS.first} à ${EXPORT_YEARS.last}.` },
+  ),
+);
+
 /** A file imported into this database (campaign files and contributions), so that a second import of the same file changes nothing. */
 export const ImportRecordSchema = z.strictObject({
   id: ExportIdSchema,
   kind: FileKindSchema,
   contributor: z.nullable(MemberNameSchema),
   exportedAt: z.string(),
-  importedAt: z.number(),
+  importedAt: InstantSchema,
+  /** The shape of the record, as the database stores it; a file's older records are upgraded first (record-upgrades.ts). */
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 });
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 
-/** What a file holds: the database's records, as they are stored. */
+/**
+ * What a file holds: the database's records, as they are stored, each with its shape version
+ * (`schemaVersion`). Records of an older shape are upgraded before these checks (record-upgrades.ts).
+ */
 export const SnapshotSchema = z.strictObject({
   school: z.nullable(SchoolRecordSchema),
   campaigns: z.array(CampaignRecordSchema),
@@ -57,7 +81,7 @@ export const DiagnumFileSchema = z.strictObject({
   kind: FileKindSchema,
   /** Unique per export: the key of the import log. */
   exportId: ExportIdSchema,
-  exportedAt: z.iso.datetime(),
+  exportedAt: ExportedAtSchema,
   appVersion: z.string().check(z.maxLength(40)),
   /** A contribution: who filled it, and which campaign and sections it covers. */
   contributor: z.nullable(MemberNameSchema),

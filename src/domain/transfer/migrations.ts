@@ -1,6 +1,9 @@
 // Files written by older versions of Diagnum stay readable: each step turns a file of format
 // version n into version n + 1, on the plain parsed JSON, before validation.
 // Add a step (and a sample file in tests/fixtures/files/) whenever FORMAT_VERSION is bumped.
+// A step changes the envelope and the parts of `data`, never the inside of a record: records are
+// upgraded after these steps, by their own shape version (record-upgrades.ts). A bump for a new
+// record shape alone is thus the step `(file) => ({ ...file, formatVersion: n + 1 })`.
 import { FORMAT_VERSION } from './format';
 
 type Json = Record<string, unknown>;

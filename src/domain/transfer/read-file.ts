@@ -6,6 +6,7 @@ import { accepted, refused, type Checked } from '../result';
 import { findItem, findSection } from '../../referentiels';
 import { DiagnumFileSchema, FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES, type DiagnumFile } from './format';
 import { migrateToCurrent } from './migrations';
+import { upgradeRecords } from './record-upgrades';
 
 export interface ChosenFile {
   readonly name: string;
@@ -83,7 +84,8 @@ function interpret(json: unknown): Checked<DiagnumFile> {
   const version = file.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return refused(fileMessages.badVersion);
   if (version > FORMAT_VERSION) return refused(fileMessages.newer(version));
-  const parsed = DiagnumFileSchema.safeParse(migrateToCurrent(file, version));
+  // The envelope first, then the records: a file of any earlier format, with records of any earlier shape.
+  const parsed = DiagnumFileSchema.safeParse(upgradeRecords(migrateToCurrent(file, version)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return refused(fileMessages.invalid(describePath(issue.path), frenchReason(issue.message)));

@@ -9,6 +9,7 @@ import {
 } from '../../../src/domain/transfer/read-file';
 import { backupFile, fileNameFor, serializeFile } from '../../../src/domain/transfer/build';
 import { FORMAT_VERSION, MAX_FILE_BYTES, type DiagnumFile } from '../../../src/domain/transfer/format';
+import { upgradeRecords, type RecordStep } from '../../../src/domain/transfer/record-upgrades';
 import { checkAnswerValue } from '../../../src/domain/answers';
 import { findItem } from '../../../src/referentiels';
 import {
@@ -273,6 +274,40 @@ describe('reading a file: what is refused, and the sentence that says why', () =
     );
   });
 
+  it('refuses an instant no real save could carry, naming the record and the field', () => {
+    // 300000-01-01T00:00:00Z in milliseconds: beyond the ±8.64e15 ms a Date holds (Date.UTC(300000, 0, 1) is NaN).
+    const YEAR_300000 = 9_404_918_380_800_000;
+    expect(Date.UTC(300000, 0, 1)).toBeNaN();
+    expect(new Date(YEAR_300000).getTime()).toBeNaN();
+    const reason = 'Horodatage hors des dates possibles, de 2000 à 2100.';
+    for (const instant of [1e308, YEAR_300000, Date.UTC(2100, 0, 1), Date.UTC(1999, 11, 31), 1.5e12 + 0.5]) {
+      const json = backupJson();
+      json.data.answers[12].updatedAt = instant;
+      expect(refusal(textOf(json), `updatedAt ${instant}`)).toBe(`Ce fichier est refusé : la réponse n° 13 (updatedAt) n’est pas valide (${reason}).`);
+    }
+    const campaign = backupJson();
+    campaign.data.campaigns[1].createdAt = 1e308;
+    expect(refusal(textOf(campaign))).toBe(`Ce fichier est refusé : la campagne n° 2 (createdAt) n’est pas valide (${reason}).`);
+    const action = backupJson();
+    action.data.actions[0].updatedAt = YEAR_300000;
+    expect(refusal(textOf(action))).toBe(`Ce fichier est refusé : l’action n° 1 (updatedAt) n’est pas valide (${reason}).`);
+    // The bounds themselves: the first instant of 2000 and the last millisecond of 2099 are read.
+    const edges = backupJson();
+    edges.data.answers[12].updatedAt = Date.UTC(2000, 0, 1);
+    edges.data.answers[13].updatedAt = Date.UTC(2100, 0, 1) - 1;
+    expect(accepted(textOf(edges)).data.answers[13]!.updatedAt).toBe(Date.UTC(2100, 0, 1) - 1);
+  });
+
+  it('refuses a target beyond its axis’s scale: 50 on an Occitanie area (0 to 3)', () => {
+    const json = backupJson();
+    json.data.campaigns[0].targets = [{ axis: 'occitanie.1', value: 50 }];
+    expect(refusal(textOf(json))).toBe(
+      'Ce fichier est refusé : la campagne n° 1 (targets.0.value) n’est pas valide (Objectif : un nombre de 0 à 3.).',
+    );
+    json.data.campaigns[0].targets = [{ axis: 'occitanie.1', value: 3 }, { axis: 'dgesco2010.3.3', value: 100 }];
+    expect(accepted(textOf(json)).data.campaigns[0]!.targets).toHaveLength(2);
+  });
+
   it('refuses a value that does not fit its item: an unknown band, an unknown service, another kind', () => {
     const at = (json: Record<string, any>, itemId: string) => json.data.answers.findIndex((a: { itemId: string }) => a.itemId === itemId);
     const band = backupJson();
@@ -405,5 +440,68 @@ describe('file names', () => {
     expect(fileNameFor(backupFile(history, stamp(7)))).toBe('diagnum-sauvegarde-2026-10-05.json');
     expect(fileNameFor(campaignFileOf(history, first.id, 8))).toBe('diagnum-campagne-etat-initial-2017-2026-10-05.json');
     expect(fileNameFor(contribution)).toBe('diagnum-contribution-mme-n-diaye-reevaluation-2018-bilan-d-etape-2026-10-05.json');
+  });
+});
+
+describe('the instants of the envelope and of the import log', () => {
+  it('refuses an export date outside the years 2000 to 2099, naming the field', () => {
+    const refused = 'Ce fichier est refusé : l’en-tête du fichier (exportedAt) n’est pas valide (Date d’export hors des dates possibles, de 2000 à 2099.).';
+    for (const exportedAt of ['1999-12-31T23:59:59.999Z', '2100-01-01T00:00:00.000Z', '0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+      expect(refusal(textOf({ ...backupJson(), exportedAt }), exportedAt)).toBe(refused);
+    }
+    // The bounds themselves are read.
+    for (const exportedAt of ['2000-01-01T00:00:00.000Z', '2099-12-31T23:59:59.999Z']) {
+      expect(accepted(textOf({ ...backupJson(), exportedAt })).exportedAt).toBe(exportedAt);
+    }
+  });
+
+  it('refuses an import date in the import log that no real import could carry', () => {
+    const refused = 'Ce fichier est refusé : l’historique des imports n° 1 (importedAt) n’est pas valide (Horodatage hors des dates possibles, de 2000 à 2100.).';
+    for (const importedAt of [1, Date.UTC(1999, 11, 31), Date.UTC(2100, 0, 1), 1e308, 1.5e12 + 0.5]) {
+      const json = backupJson();
+      json.data.imports[0].importedAt = importedAt;
+      expect(refusal(textOf(json), `importedAt ${importedAt}`)).toBe(refused);
+    }
+  });
+});
+
+describe('records of an older shape: a file exported before a database upgrade', () => {
+  /** A made-up upgrade of the database to record shape 4: answers gain a field, every record its new version. */
+  const toShape4: RecordStep = (record, table) => ({ ...record, ...(table === 'answers' ? { reviewed: false } : {}), schemaVersion: 4 });
+  const toShape5: RecordStep = (record) => ({ ...record, schemaVersion: 5 });
+  const recordsOf = (json: Record<string, any>): Array<Record<string, unknown>> => {
+    const { school, campaigns, answers, sectionNotes, actions, imports } = json.data;
+    return [school, ...campaigns, ...answers, ...sectionNotes, ...actions, ...imports];
+  };
+
+  it('upgrades every record to the current shape, step by step, and leaves the file as it was read', () => {
+    const json = backupJson();
+    const read = structuredClone(json);
+    expect(new Set(recordsOf(json).map((r) => r.schemaVersion))).toEqual(new Set([3]));
+    const upgraded: Record<string, any> = upgradeRecords(json, { 3: toShape4 }, 4);
+    expect(recordsOf(upgraded)).toHaveLength(recordsOf(json).length);
+    expect(new Set(recordsOf(upgraded).map((r) => r.schemaVersion))).toEqual(new Set([4]));
+    expect(upgraded.data.answers.every((a: Record<string, unknown>) => a.reviewed === false)).toBe(true);
+    expect(recordsOf(upgraded).filter((r) => 'reviewed' in r)).toHaveLength(json.data.answers.length);
+    expect({ ...upgraded.data.answers[0], reviewed: undefined, schemaVersion: 3 }).toEqual({ ...json.data.answers[0], reviewed: undefined });
+    expect(json).toEqual(read);
+    // Two upgrades since the export: both steps, in order.
+    const twice: Record<string, any> = upgradeRecords(json, { 3: toShape4, 4: toShape5 }, 5);
+    expect(new Set(recordsOf(twice).map((r) => r.schemaVersion))).toEqual(new Set([5]));
+    expect(twice.data.answers[0].reviewed).toBe(false);
+    // Records of the current shape are read as they are: today, every file.
+    expect(upgradeRecords(json)).toEqual(json);
+  });
+
+  it('leaves a record of an unknown shape to the checks, which refuse it', () => {
+    for (const version of [2, 99, 3.5, '3', null]) {
+      const json = backupJson();
+      json.data.answers[0].schemaVersion = version;
+      const upgraded: Record<string, any> = upgradeRecords(json, { 3: toShape4 }, 4);
+      expect(upgraded.data.answers[0]).toEqual(json.data.answers[0]);
+      expect(refusal(textOf(json), `schemaVersion ${version}`)).toBe('Ce fichier est refusé : la réponse n° 1 (schemaVersion) n’est pas valide (valeur inattendue).');
+    }
+    // A database upgrade shipped without its step for files is a fault of Diagnum, not of the file.
+    expect(() => upgradeRecords(backupJson(), {}, 4)).toThrow('No upgrade for file records of shape 3');
   });
 });

@@ -24,9 +24,12 @@ import { backupFile, contributionFile, serializeFile, type ExportStamp } from '.
 import { parseFileBytes } from '../../../src/domain/transfer/read-file';
 import { canonicalJson, planImport, resolveImport, type ImportPlan } from '../../../src/domain/transfer/merge';
 import { FORMAT_VERSION, emptySnapshot, type DiagnumFile } from '../../../src/domain/transfer/format';
+import { OLDEST_FILE_RECORD_VERSION, recordUpgrades } from '../../../src/domain/transfer/record-upgrades';
+import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
 import type { Checked } from '../../../src/domain/result';
 import type { AnswerValue } from '../../../src/domain/answers';
 import { fr } from '../../../src/text/fr';
+import { EARLIEST_INSTANT } from '../../../src/domain/instants';
 import { allItems, backupOf, buildHistory, campaignFileOf, COMMENTS, countsOf, figuresOf, prng, valueFor } from '../../fixtures/history';
 
 const encoder = new TextEncoder();
@@ -161,7 +164,7 @@ describe('export and import through the database', () => {
     await restore(campaignFileOf(history, history.campaigns[1]!.id));
     const campaign = history.campaigns[1]!;
     const contribution = contributionFile(
-      { ...history, answers: history.answers.map((a) => (a.itemId === 'occitanie.1.1' ? { ...a, comment: 'autre avis', updatedAt: 1 } : a)) },
+      { ...history, answers: history.answers.map((a) => (a.itemId === 'occitanie.1.1' ? { ...a, comment: 'autre avis', updatedAt: EARLIEST_INSTANT } : a)) },
       campaign.id,
       'M. Durand',
       ['occitanie.s1'],
@@ -188,7 +191,7 @@ describe('export and import through the database', () => {
     expect(empty.plan.expected).toEqual([]);
     expect(empty.result).toEqual({ ok: true, value: true });
     expect(await snapshot(db)).toBe(before);
-    const row = { id: 'export-ancien-0001', kind: 'contribution' as const, contributor: 'M. Durand', exportedAt: '2025-10-05T09:00:00.000Z', importedAt: 1, schemaVersion: 3 as const };
+    const row = { id: 'export-ancien-0001', kind: 'contribution' as const, contributor: 'M. Durand', exportedAt: '2025-10-05T09:00:00.000Z', importedAt: EARLIEST_INSTANT, schemaVersion: 3 as const };
     const logOnly = await importText(serializeFile(backupFile({ ...emptySnapshot(), imports: [row] }, stamp())));
     expect(logOnly.result).toEqual({ ok: true, value: true });
     expect(await db.imports.toArray()).toEqual([row]);
@@ -232,6 +235,26 @@ describe('an import is written whole or not at all', () => {
     error.mockRestore();
     expect(result).toEqual({ ok: false, message: fr.storage.failed });
     expect(await snapshot(db)).toBe(before);
+  });
+
+  it('refuses a backup whose answer carries an impossible instant, naming the answer, and writes nothing', async () => {
+    const { db, before } = await halfwayCase();
+    const history = buildHistory({ campaigns: 3 });
+    const index = history.answers.findIndex((a) => a.campaignId === history.campaigns[2]!.id);
+    // 1e308, and 300000-01-01 in milliseconds (beyond what a Date holds: Date.UTC(300000, 0, 1) is NaN).
+    for (const instant of [1e308, 9_404_918_380_800_000]) {
+      const answers = history.answers.map((a, i) => (i === index ? { ...a, updatedAt: instant } : a));
+      const read = parseFileBytes(encoder.encode(serializeFile(backupOf({ ...history, answers }))));
+      expect(read).toEqual({
+        ok: false,
+        message: `Ce fichier est refusé : la réponse n° ${index + 1} (updatedAt) n’est pas valide (Horodatage hors des dates possibles, de 2000 à 2100.).`,
+      });
+      // The app stops at a refused file: nothing is planned, nothing applied.
+      expect(await snapshot(db)).toBe(before);
+    }
+    // The same backup with the answer's own instant is written: the refusal above was the instant's alone.
+    ok((await importText(serializeFile(backupOf(history)))).result);
+    expect(await snapshot(db)).not.toBe(before);
   });
 
   it('turns a full disk into fr.storage.quota and writes 0 rows (quota raised by the write)', async () => {
@@ -359,6 +382,11 @@ describe('an import planned on data that changed before it was written', () => {
  *      (it writes format-v<n + 1>.json; never rewrite an older sample);
  *   3. add its counts to `sampleCounts` below (what an empty database holds after importing it);
  *   4. document the change in docs/format-fichier.md.
+ *
+ * When a database upgrade changes a record's shape (RECORD_SCHEMA_VERSION becomes m + 1), files
+ * keep importing through the step m → m + 1 for their records (src/domain/transfer/record-upgrades.ts),
+ * and the format gets a new version too (the four steps above; its migration only changes
+ * `formatVersion`): docs/decisions/0006-format-and-database-versions.md.
  */
 const SAMPLES = join(dirname(new URL(import.meta.url).pathname), '../../fixtures/files');
 const sampleCounts: Record<number, Record<string, number>> = {
@@ -371,6 +399,23 @@ describe('files of every format version still import', () => {
     expect(Object.keys(sampleCounts).map(Number)).toEqual(versions);
     const samples = readdirSync(SAMPLES).filter((name) => name.endsWith('.json')).sort();
     expect(samples).toEqual(versions.map((n) => `format-v${n}.json`).sort());
+  });
+
+  /** The record shapes (`schemaVersion`) a sample file holds. */
+  const sampleShapes = (version: number) => {
+    type Shaped = { schemaVersion: number };
+    const json = JSON.parse(readFileSync(join(SAMPLES, `format-v${version}.json`), 'utf8')) as { data: Record<string, Shaped | Shaped[]> };
+    return [...new Set(Object.values(json.data).flatMap((part) => (Array.isArray(part) ? part : [part])).map((r) => r.schemaVersion))];
+  };
+
+  it('upgrades the records of every shape a file ever held to the shape the database stores', () => {
+    expect(sampleShapes(1)).toEqual([OLDEST_FILE_RECORD_VERSION]);
+    const shapes = Array.from({ length: RECORD_SCHEMA_VERSION - OLDEST_FILE_RECORD_VERSION }, (_, i) => OLDEST_FILE_RECORD_VERSION + i);
+    expect(shapes.filter((shape) => typeof recordUpgrades[shape] !== 'function'), 'shapes with no step in src/domain/transfer/record-upgrades.ts').toEqual([]);
+  });
+
+  it('exports records of the shape the database stores: a new record shape comes with a new format version', () => {
+    expect(sampleShapes(FORMAT_VERSION), `records of format-v${FORMAT_VERSION}.json: bump FORMAT_VERSION and write its sample`).toEqual([RECORD_SCHEMA_VERSION]);
   });
 
   for (let version = 1; version <= FORMAT_VERSION; version++) {
