@@ -5,6 +5,7 @@ import { CampaignIdSchema, IsoDateSchema } from './campaigns';
 import { boundedText, MAX_COMMENT, MAX_NAME } from './text-limits';
 import { checkWith, type Checked } from './result';
 import { RECORD_SCHEMA_VERSION } from './schema-version';
+import { InstantSchema } from './instants';
 
 export const ActionStatusSchema = z.enum(['prevue', 'en-cours', 'realisee', 'abandonnee']);
 export type ActionStatus = z.infer<typeof ActionStatusSchema>;
@@ -31,8 +32,8 @@ export const ActionRecordSchema = z.strictObject({
   ...ActionInputSchema.def.shape,
   id: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)),
   campaignId: CampaignIdSchema,
-  createdAt: z.number(),
-  updatedAt: z.number(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 });
 export type ActionRecord = z.infer<typeof ActionRecordSchema>;

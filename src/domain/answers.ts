@@ -5,6 +5,7 @@ import { CampaignIdSchema, IsoDateSchema } from './campaigns';
 import { boundedText, MAX_COMMENT, MAX_FREE_TEXT } from './text-limits';
 import { accepted, checkWith, refused, type Checked } from './result';
 import { RECORD_SCHEMA_VERSION } from './schema-version';
+import { InstantSchema } from './instants';
 import { fr } from '../text/fr';
 
 /** Counts are whole numbers; a million is far above any school's figure. */
@@ -61,12 +62,15 @@ export const AnswerRecordSchema = z.strictObject({
   source: boundedText(200, 'Source'),
   /** Copied from the previous campaign and not yet confirmed or changed by the group. */
   carriedOver: z.boolean(),
-  updatedAt: z.number(),
+  updatedAt: InstantSchema,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 });
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 
-/** The record of an item nobody has touched yet: "non renseigné". */
+/**
+ * The record of an item nobody has touched yet: "non renseigné". Its `updatedAt` of 0 means
+ * "never saved" and is no storable instant: a save sets the time before the record is checked.
+ */
 export function emptyAnswer(campaignId: string, itemId: string): AnswerRecord {
   return {
     campaignId,

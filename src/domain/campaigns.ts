@@ -1,6 +1,8 @@
 // Campaigns: one assessment of the school at a date, covering one or more of the documents.
 import * as z from 'zod/mini';
 import { DocumentIdSchema, ItemIdSchema } from '../referentiels/kinds';
+import { referentielById } from '../referentiels';
+import { InstantSchema } from './instants';
 import { boundedText, MAX_NAME } from './text-limits';
 import { checkWith, type Checked } from './result';
 import { RECORD_SCHEMA_VERSION } from './schema-version';
@@ -39,11 +41,26 @@ export const MemberNameSchema = boundedText(80, 'Nom du membre', true);
 export const AssignmentSchema = z.strictObject({ sectionId: ItemIdSchema, member: MemberNameSchema });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
-/** A level the group aims for on an axis of the results (0 to 100, or 0 to 3 for the Occitanie grid). */
-export const TargetSchema = z.strictObject({
-  axis: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,80}$/)),
-  value: z.number().check(z.minimum(0), z.maximum(100)),
-});
+/** The Occitanie grid's areas, rated 0 to 3 like its criteria. */
+const occitanieAreas: ReadonlySet<string> = new Set(referentielById('occitanie-grille').parts.map((p) => p.id));
+
+/** The highest target an axis takes: 3 on an area of the Occitanie grid, 100 on any other axis (a DGESCO score). */
+export const targetMax = (axis: string): number => (occitanieAreas.has(axis) ? 3 : 100);
+
+/** A level the group aims for on an axis of the results, within that axis's scale (`targetMax`). */
+export const TargetSchema = z
+  .strictObject({
+    axis: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,80}$/, { error: 'Objectif : axe non valide.' })),
+    value: z.number({ error: 'Objectif : nombre attendu.' }),
+  })
+  .check(
+    z.superRefine((target, ctx) => {
+      const max = targetMax(target.axis);
+      if (target.value < 0 || target.value > max) {
+        ctx.addIssue({ code: 'custom', message: `Objectif : un nombre de 0 à ${max}.`, path: ['value'], input: target.value });
+      }
+    }),
+  );
 export type Target = z.infer<typeof TargetSchema>;
 
 export const CampaignRecordSchema = z.strictObject({
@@ -58,8 +75,8 @@ export const CampaignRecordSchema = z.strictObject({
   targets: z.array(TargetSchema),
   /** When the group plans its next assessment (the method's calendar). */
   nextAssessment: z.nullable(IsoDateSchema),
-  createdAt: z.number(),
-  updatedAt: z.number(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 });
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;

@@ -30,25 +30,33 @@ export function isAsked(item: Item, answers: AnswerLookup): boolean {
 export interface Progress {
   answered: number;
   total: number;
+  /** Of the answered, those carried over from the previous campaign and not yet confirmed. */
+  carried: number;
 }
 
 export function progressOf(items: readonly Item[], answers: AnswerLookup): Progress {
   let answered = 0;
   let total = 0;
+  let carried = 0;
   for (const item of items) {
     if (!isAsked(item, answers)) continue;
     total++;
-    if (isAnswered(item, answers.get(item.id)?.value)) answered++;
+    const answer = answers.get(item.id);
+    if (isAnswered(item, answer?.value)) {
+      answered++;
+      if (answer?.carriedOver) carried++;
+    }
   }
-  return { answered, total };
+  return { answered, total, carried };
 }
 
 export const documentSections = (document: Referentiel): Section[] => document.parts.flatMap((p) => p.sections);
 /** A document's items in order: the référentiels' own list (one source for it). */
 export { itemsOf as documentItems } from '../referentiels';
 
-export function percentOf({ answered, total }: Progress): number {
-  return total === 0 ? 100 : Math.floor((answered / total) * 100);
+/** The share of the campaign's own answers: a carried-over answer counts once confirmed. */
+export function percentOf({ answered, total, carried = 0 }: Pick<Progress, 'answered' | 'total'> & { carried?: number }): number {
+  return total === 0 ? 100 : Math.floor(((answered - carried) / total) * 100);
 }
 
 export interface ItemInCampaign {

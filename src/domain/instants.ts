@@ -11,5 +11,5 @@ export const isPlausibleInstant = (ms: number): boolean =>
   Number.isInteger(ms) && ms >= EARLIEST_INSTANT && ms < LATEST_INSTANT;
 
 export const InstantSchema = z.number({ error: 'Horodatage : nombre attendu.' }).check(
-  z.refine(isPlausibleInstant, { error: 'Horodatage hors des dates possibles (entre 2000 et 2100).' }),
+  z.refine(isPlausibleInstant, { error: 'Horodatage hors des dates possibles, de 2000 à 2100.' }),
 );

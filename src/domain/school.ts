@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { boundedText, MAX_NAME } from './text-limits';
 import { checkWith, type Checked } from './result';
 import { RECORD_SCHEMA_VERSION } from './schema-version';
+import { InstantSchema } from './instants';
 
 /** UAI (ex-RNE): 7 digits and a letter, e.g. 0341234A. */
 export const UAI_PATTERN = /^\d{7}[A-Za-z]$/;
@@ -21,7 +22,7 @@ export type SchoolInput = z.infer<typeof SchoolInputSchema>;
 export const SchoolRecordSchema = z.strictObject({
   ...SchoolInputSchema.def.shape,
   id: z.literal('school'),
-  updatedAt: z.number(),
+  updatedAt: InstantSchema,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 });
 export type SchoolRecord = z.infer<typeof SchoolRecordSchema>;

@@ -4,12 +4,13 @@ import { ItemIdSchema } from '../referentiels/kinds';
 import { CampaignIdSchema } from './campaigns';
 import { boundedText, MAX_NOTE } from './text-limits';
 import { RECORD_SCHEMA_VERSION } from './schema-version';
+import { InstantSchema } from './instants';
 
 export const SectionNoteRecordSchema = z.strictObject({
   campaignId: CampaignIdSchema,
   sectionId: ItemIdSchema,
   text: boundedText(MAX_NOTE, 'Analyse du groupe'),
-  updatedAt: z.number(),
+  updatedAt: InstantSchema,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
 });
 export type SectionNoteRecord = z.infer<typeof SectionNoteRecordSchema>;

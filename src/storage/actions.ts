@@ -1,10 +1,15 @@
-// The action plan of a campaign: add, change, delete; live list.
+// The action plan of a campaign: add, change, delete; live list. The plan of a closed campaign
+// is read-only, checked in the same transaction as the write.
 import { ActionRecordSchema, checkActionInput, type ActionInput, type ActionRecord } from '../domain/actions';
+import { CampaignRecordSchema } from '../domain/campaigns';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
-import { accepted, refused, type Checked } from '../domain/result';
+import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
+import type { DiagnumDB } from './db';
 import { parseAll, watch } from './watch';
+
+const ACTION_GONE = 'Cette action n’existe plus.';
 
 export async function listActions(campaignId: string): Promise<ActionRecord[]> {
   const rows = await database().actions.where('campaignId').equals(campaignId).toArray();
@@ -13,42 +18,68 @@ export async function listActions(campaignId: string): Promise<ActionRecord[]> {
 
 export const watchActions = (campaignId: string) => watch(() => listActions(campaignId));
 
+/** Why the plan of this campaign may not change now (gone, unreadable, closed), or null. Inside a transaction. */
+async function planLocked(db: DiagnumDB, campaignId: string): Promise<Checked<never> | null> {
+  const row = await db.campaigns.get(campaignId);
+  if (row === undefined) return refused(fr.storage.notFound);
+  const campaign = CampaignRecordSchema.safeParse(row).data;
+  if (!campaign) return refused(fr.storage.unreadable);
+  return campaign.status === 'closed' ? refused(fr.storage.closed) : null;
+}
+
+/** The stored action, or why there is none to change. Inside a transaction. */
+async function storedAction(db: DiagnumDB, id: string): Promise<Checked<ActionRecord>> {
+  const row = await db.actions.get(id);
+  if (row === undefined) return refused(ACTION_GONE);
+  const stored = ActionRecordSchema.safeParse(row).data;
+  return stored ? accepted(stored) : refused(fr.storage.unreadable);
+}
+
 export async function addAction(campaignId: string, input: ActionInput): Promise<Checked<ActionRecord>> {
   const checked = checkActionInput(input);
   if (!checked.ok) return checked;
   const now = Date.now();
-  const record: ActionRecord = {
-    ...checked.value,
-    id: crypto.randomUUID(),
-    campaignId,
-    createdAt: now,
-    updatedAt: now,
-    schemaVersion: RECORD_SCHEMA_VERSION,
-  };
-  let missing = false;
+  const record = checkWith(
+    ActionRecordSchema,
+    { ...checked.value, id: crypto.randomUUID(), campaignId, createdAt: now, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION },
+    'Action non valide.',
+  );
+  if (!record.ok) return record;
+  let outcome: Checked<ActionRecord> = record;
   const done = await commit(['campaigns', 'actions'], async (db) => {
-    if (!(await db.campaigns.get(campaignId))) return void (missing = true);
-    await db.actions.add(record);
+    const locked = await planLocked(db, campaignId);
+    if (locked) return void (outcome = locked);
+    await db.actions.add(record.value);
   });
-  if (done.ok && missing) return refused(fr.storage.notFound);
-  return done.ok ? accepted(record) : done;
+  return done.ok ? outcome : done;
 }
 
 /** Changes the fields given (the status, typically), in one transaction. */
 export async function updateAction(id: string, changes: Partial<ActionInput>): Promise<Checked<true>> {
   let outcome: Checked<true> = accepted(true);
-  const done = await commit(['actions'], async (db) => {
-    const row = await db.actions.get(id);
-    const stored = row && ActionRecordSchema.safeParse(row).data;
-    if (!stored) return void (outcome = refused('Cette action n’existe plus.'));
-    const { id: _id, campaignId: _c, createdAt: _a, updatedAt: _u, schemaVersion: _s, ...input } = stored;
+  const done = await commit(['campaigns', 'actions'], async (db) => {
+    const stored = await storedAction(db, id);
+    if (!stored.ok) return void (outcome = stored);
+    const locked = await planLocked(db, stored.value.campaignId);
+    if (locked) return void (outcome = locked);
+    const { id: _id, campaignId: _c, createdAt: _a, updatedAt: _u, schemaVersion: _s, ...input } = stored.value;
     const checked = checkActionInput({ ...input, ...changes });
     if (!checked.ok) return void (outcome = checked);
-    await db.actions.put({ ...stored, ...checked.value, updatedAt: Date.now() });
+    const record = checkWith(ActionRecordSchema, { ...stored.value, ...checked.value, updatedAt: Date.now() }, 'Action non valide.');
+    if (!record.ok) return void (outcome = record);
+    await db.actions.put(record.value);
   });
   return done.ok ? outcome : done;
 }
 
 export async function deleteAction(id: string): Promise<Checked<true>> {
-  return commit(['actions'], (db) => db.actions.delete(id));
+  let outcome: Checked<true> = accepted(true);
+  const done = await commit(['campaigns', 'actions'], async (db) => {
+    const stored = await storedAction(db, id);
+    if (!stored.ok) return void (outcome = stored);
+    const locked = await planLocked(db, stored.value.campaignId);
+    if (locked) return void (outcome = locked);
+    await db.actions.delete(id);
+  });
+  return done.ok ? outcome : done;
 }

@@ -40,8 +40,6 @@ export async function listAnswers(campaignId: string): Promise<AnswerRecord[]> {
   return parseAll(AnswerRecordSchema, await database().answers.where('campaignId').equals(campaignId).toArray());
 }
 
-export const watchAnswers = (campaignId: string) => watch(() => listAnswers(campaignId));
-
 /** The answers of several campaigns, live, in the order of the ids given. */
 export const watchAnswersOf = (campaignIds: readonly string[]) =>
   watch(() => Promise.all(campaignIds.map((id) => listAnswers(id))));
@@ -97,14 +95,33 @@ export async function saveAnswer(campaignId: string, itemId: string, patch: Answ
   return done.ok ? outcome : done;
 }
 
-/** "Je confirme": carried-over answers become this campaign's own. */
+/**
+ * "Je confirme": carried-over answers become this campaign's own. The campaign is read in the
+ * same transaction, so a closing in another tab cannot slip in between the check and the write.
+ * An item with no stored answer is left as it is (nothing to confirm).
+ */
 export async function confirmCarriedOver(campaignId: string, itemIds: readonly string[]): Promise<Checked<true>> {
-  const campaign = await database().campaigns.get(campaignId);
-  if (campaign?.status === 'closed') return refused(fr.storage.closed);
-  return commit(['answers'], async (db) => {
+  let outcome: Checked<true> = accepted(true);
+  const done = await commit(['campaigns', 'answers'], async (db) => {
+    const [campaignRow, rows] = await Promise.all([
+      db.campaigns.get(campaignId),
+      db.answers.bulkGet(itemIds.map((itemId) => [campaignId, itemId] as [string, string])),
+    ]);
+    if (campaignRow === undefined) return void (outcome = refused(fr.storage.notFound));
+    const campaign = CampaignRecordSchema.safeParse(campaignRow).data;
+    if (!campaign) return void (outcome = refused(fr.storage.unreadable));
+    if (campaign.status === 'closed') return void (outcome = refused(fr.storage.closed));
     const now = Date.now();
-    for (const itemId of itemIds) {
-      await db.answers.update([campaignId, itemId], { carriedOver: false, updatedAt: now });
+    const confirmed: AnswerRecord[] = [];
+    for (const row of rows) {
+      if (row === undefined) continue;
+      const stored = AnswerRecordSchema.safeParse(row).data;
+      if (!stored) return void (outcome = refused(fr.storage.unreadable));
+      const checked = checkWith(AnswerRecordSchema, { ...stored, carriedOver: false, updatedAt: now }, 'Réponse non valide.');
+      if (!checked.ok) return void (outcome = checked);
+      confirmed.push(checked.value);
     }
+    await db.answers.bulkPut(confirmed);
   });
+  return done.ok ? outcome : done;
 }

@@ -1,10 +1,12 @@
-// Campaigns: create, rename, delete (with everything that belongs to them), list.
+// Campaigns: create, rename, delete (with everything that belongs to them), list. A closed
+// campaign is read-only here, whatever the screen shows: only its reopening is written.
 import {
   AssignmentSchema,
   CampaignRecordSchema,
   IsoDateSchema,
   TargetSchema,
   MemberNameSchema,
+  targetMax,
   checkCampaignInput,
   checkCampaignName,
   sortCampaigns,
@@ -34,16 +36,15 @@ export async function holdsData(): Promise<boolean> {
   return (await db.school.count()) + (await db.campaigns.count()) > 0;
 }
 
-export const watchCampaign = (id: string) => watch(() => readCampaign(id));
-
 export async function readCampaign(id: string): Promise<CampaignRecord | undefined> {
   const row = await database().campaigns.get(id);
   return row ? parseAll(CampaignRecordSchema, [row])[0] : undefined;
 }
 
-function newCampaignRecord(input: CampaignInput, extra: Partial<CampaignRecord> = {}): CampaignRecord {
+/** A new campaign, checked whole by its schema (a clock outside 2000–2100, a copied target out of its scale). */
+function newCampaignRecord(input: CampaignInput, extra: Partial<CampaignRecord> = {}): Checked<CampaignRecord> {
   const now = Date.now();
-  return {
+  return checkWith(CampaignRecordSchema, {
     ...input,
     id: crypto.randomUUID(),
     status: 'open',
@@ -56,13 +57,15 @@ function newCampaignRecord(input: CampaignInput, extra: Partial<CampaignRecord> 
     updatedAt: now,
     schemaVersion: RECORD_SCHEMA_VERSION,
     ...extra,
-  };
+  }, 'Campagne non valide.');
 }
 
 export async function createCampaign(input: CampaignInput): Promise<Checked<CampaignRecord>> {
   const checked = checkCampaignInput(input);
   if (!checked.ok) return checked;
-  const record = newCampaignRecord(checked.value);
+  const created = newCampaignRecord(checked.value);
+  if (!created.ok) return created;
+  const record = created.value;
   const done = await commit(['campaigns'], (db) => db.campaigns.add(record));
   return done.ok ? accepted(record) : done;
 }
@@ -116,12 +119,14 @@ export async function startFromPrevious(previousId: string, input: CampaignInput
   if (!checked.ok) return checked;
   const previous = await readBundle(previousId);
   if (!previous) return refused(fr.storage.notFound);
-  const record = newCampaignRecord(checked.value, {
+  const created = newCampaignRecord(checked.value, {
     startedFrom: previousId,
     members: previous.campaign.members,
     assignments: previous.campaign.assignments,
     targets: previous.campaign.targets,
   });
+  if (!created.ok) return created;
+  const record = created.value;
   const answers = previous.answers
     .filter((a) => a.value !== null)
     .filter((a) => {
@@ -143,13 +148,15 @@ export async function duplicateCampaign(id: string, name: string): Promise<Check
   const { campaign } = source;
   const checked = checkCampaignInput({ name, date: campaign.date, documents: campaign.documents });
   if (!checked.ok) return checked;
-  const record = newCampaignRecord(checked.value, {
+  const created = newCampaignRecord(checked.value, {
     startedFrom: campaign.startedFrom,
     members: campaign.members,
     assignments: campaign.assignments,
     targets: campaign.targets,
     nextAssessment: campaign.nextAssessment,
   });
+  if (!created.ok) return created;
+  const record = created.value;
   const done = await commit(['campaigns', 'answers', 'sectionNotes', 'actions'], async (db) => {
     await db.campaigns.add(record);
     await db.answers.bulkAdd(source.answers.map((a) => ({ ...a, campaignId: record.id })));
@@ -159,9 +166,9 @@ export async function duplicateCampaign(id: string, name: string): Promise<Check
   return done.ok ? accepted(record) : done;
 }
 
-/** Close (validated by the group: read-only) or reopen. */
+/** Close (validated by the group: read-only) or reopen: the one change a closed campaign takes. */
 export async function setCampaignStatus(id: string, status: CampaignStatus): Promise<Checked<true>> {
-  return updateCampaign(id, { status });
+  return updateCampaign(id, { status }, { evenClosed: true });
 }
 
 type CampaignChanges = Partial<Pick<CampaignRecord, 'name' | 'status' | 'members' | 'assignments' | 'targets' | 'nextAssessment'>>;
@@ -198,19 +205,26 @@ export async function assignSection(id: string, sectionId: string, member: strin
 /**
  * Changes a campaign in one transaction: a change computed from the stored record (a member
  * added, a section assigned) never overwrites one made a moment before, here or in another tab.
+ * A closed campaign is refused (its status alone may change: `evenClosed`), and the changed
+ * record is checked whole by its schema before it is written.
  */
 async function updateCampaign(
   id: string,
   change: CampaignChanges | ((stored: CampaignRecord) => CampaignChanges | Checked<never>),
+  { evenClosed = false }: { evenClosed?: boolean } = {},
 ): Promise<Checked<true>> {
-  let outcome: Checked<true> = { ok: true, value: true };
+  let outcome: Checked<true> = accepted(true);
   const done = await commit(['campaigns'], async (db) => {
     const row = await db.campaigns.get(id);
-    const stored = row && CampaignRecordSchema.safeParse(row).data;
-    if (!stored) return void (outcome = refused(fr.storage.notFound));
+    if (row === undefined) return void (outcome = refused(fr.storage.notFound));
+    const stored = CampaignRecordSchema.safeParse(row).data;
+    if (!stored) return void (outcome = refused(fr.storage.unreadable));
+    if (stored.status === 'closed' && !evenClosed) return void (outcome = refused(fr.storage.closed));
     const changes = typeof change === 'function' ? change(stored) : change;
     if ('ok' in changes) return void (outcome = changes);
-    await db.campaigns.put({ ...stored, ...changes, updatedAt: Date.now() });
+    const checked = checkWith(CampaignRecordSchema, { ...stored, ...changes, updatedAt: Date.now() }, 'Campagne non valide.');
+    if (!checked.ok) return void (outcome = checked);
+    await db.campaigns.put(checked.value);
   });
   return done.ok ? outcome : done;
 }
@@ -244,10 +258,10 @@ export async function restoreCampaign(bundle: CampaignBundle): Promise<Checked<t
   });
 }
 
-/** The level the group aims for on an axis; `null` removes the target. */
+/** The level the group aims for on an axis, within its scale (`targetMax`: 0–3 or 0–100); `null` removes the target. */
 export async function setTarget(id: string, axis: string, value: number | null): Promise<Checked<true>> {
   if (value !== null) {
-    const checked = checkWith(TargetSchema, { axis, value }, 'Objectif non valide : un nombre de 0 à 100 (0 à 3 pour la grille).');
+    const checked = checkWith(TargetSchema, { axis, value }, `Objectif : un nombre de 0 à ${targetMax(axis)}.`);
     if (!checked.ok) return checked;
   }
   return updateCampaign(id, (campaign) => ({

@@ -1,16 +1,15 @@
 // The group's analysis note of each section.
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
-import { checkWith, refused, type Checked } from '../domain/result';
+import { CampaignRecordSchema } from '../domain/campaigns';
+import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
-import { parseAll, watch } from './watch';
+import { parseAll } from './watch';
 
 export async function listSectionNotes(campaignId: string): Promise<SectionNoteRecord[]> {
   return parseAll(SectionNoteRecordSchema, await database().sectionNotes.where('campaignId').equals(campaignId).toArray());
 }
-
-export const watchSectionNotes = (campaignId: string) => watch(() => listSectionNotes(campaignId));
 
 export async function saveSectionNote(campaignId: string, sectionId: string, text: string): Promise<Checked<true>> {
   const checked = checkWith(
@@ -19,11 +18,15 @@ export async function saveSectionNote(campaignId: string, sectionId: string, tex
     'Note non valide.',
   );
   if (!checked.ok) return checked;
-  let closed = false;
+  // Refused when the campaign is gone (deleted in another tab: notFound) or closed (read-only).
+  let outcome: Checked<true> = accepted(true);
   const done = await commit(['campaigns', 'sectionNotes'], async (db) => {
-    const campaign = await db.campaigns.get(campaignId);
-    if (!campaign || campaign.status === 'closed') return void (closed = true);
+    const row = await db.campaigns.get(campaignId);
+    if (row === undefined) return void (outcome = refused(fr.storage.notFound));
+    const campaign = CampaignRecordSchema.safeParse(row).data;
+    if (!campaign) return void (outcome = refused(fr.storage.unreadable));
+    if (campaign.status === 'closed') return void (outcome = refused(fr.storage.closed));
     await db.sectionNotes.put(checked.value);
   });
-  return done.ok && closed ? refused(fr.storage.closed) : done;
+  return done.ok ? outcome : done;
 }

@@ -270,7 +270,7 @@ describe('faults of the browser and of the database', () => {
       version: newer,
       stores: schemaVersions.at(-1)!.stores,
       extra: ['nextVersionTable'],
-      records: { school: [{ id: 'school', name: 'Lycée du Futur', updatedAt: 1, schemaVersion: RECORD_SCHEMA_VERSION }] },
+      records: { school: [{ id: 'school', name: 'Lycée du Futur', updatedAt: Date.UTC(2030, 0, 1), schemaVersion: RECORD_SCHEMA_VERSION }] },
       hold: false,
     });
     const before = await dumpDatabase(page);

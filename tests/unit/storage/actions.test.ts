@@ -63,12 +63,12 @@ describe('the action plan', () => {
     expect(isLate({ due: null, status: 'prevue' }, '2026-11-25')).toBe(false);
   });
 
-  it('keeps one target per axis, between 0 and 100', async () => {
+  it('keeps one target per axis, within the axis’s scale', async () => {
     freshDatabase();
     const id = await aCampaign();
     await setTarget(id, 'occitanie.1', 2);
     await setTarget(id, 'occitanie.1', 3);
-    expect(await setTarget(id, 'occitanie.2', 140)).toMatchObject({ ok: false });
+    expect(await setTarget(id, 'occitanie.2', 140)).toMatchObject({ ok: false, message: 'Objectif : un nombre de 0 à 3.' });
     expect((await readCampaign(id))?.targets).toEqual([{ axis: 'occitanie.1', value: 3 }]);
     await setTarget(id, 'occitanie.1', null);
     expect((await readCampaign(id))?.targets).toEqual([]);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabase, snapshot } from '../../fixtures/database';
-import { createCampaign, deleteCampaign, listCampaigns, renameCampaign } from '../../../src/storage/campaigns';
+import { createCampaign, deleteCampaign, listCampaigns, readCampaign, renameCampaign, setTarget } from '../../../src/storage/campaigns';
 import { saveAnswer, listAnswers } from '../../../src/storage/answers';
 import { saveSectionNote, listSectionNotes } from '../../../src/storage/section-notes';
-import type { CampaignInput } from '../../../src/domain/campaigns';
+import { CampaignRecordSchema, targetMax, type CampaignInput } from '../../../src/domain/campaigns';
+import { checkWith } from '../../../src/domain/result';
+import { referentielById } from '../../../src/referentiels';
 
 const aCampaign = (name = 'État initial 2026', date = '2026-10-05'): CampaignInput => ({
   name,
@@ -71,5 +73,50 @@ describe('campaigns', () => {
     expect(await listSectionNotes(a.value.id)).toEqual([]);
     expect(await listAnswers(b.value.id)).toHaveLength(1);
     expect(await listSectionNotes(b.value.id)).toHaveLength(1);
+  });
+
+  it('keep each target within its axis’s scale: 0 to 3 on an Occitanie area, 0 to 100 on a DGESCO axis', async () => {
+    const db = freshDatabase();
+    const created = await createCampaign(aCampaign());
+    if (!created.ok) throw new Error(created.message);
+    const id = created.value.id;
+    const area = referentielById('occitanie-grille').parts[0]!.id;
+    expect(targetMax(area)).toBe(3);
+    expect(targetMax('dgesco2010.3.3')).toBe(100);
+
+    const before = await snapshot(db);
+    expect(await setTarget(id, area, 50)).toEqual({ ok: false, message: 'Objectif : un nombre de 0 à 3.', field: 'value' });
+    expect(await setTarget(id, 'dgesco2010.3.3', 101)).toEqual({ ok: false, message: 'Objectif : un nombre de 0 à 100.', field: 'value' });
+    expect(await setTarget(id, area, -1)).toEqual({ ok: false, message: 'Objectif : un nombre de 0 à 3.', field: 'value' });
+    expect(await snapshot(db)).toBe(before);
+
+    expect(await setTarget(id, area, 3)).toEqual({ ok: true, value: true });
+    expect(await setTarget(id, 'dgesco2010.3.3', 100)).toEqual({ ok: true, value: true });
+    expect((await readCampaign(id))?.targets).toEqual([
+      { axis: area, value: 3 },
+      { axis: 'dgesco2010.3.3', value: 100 },
+    ]);
+  });
+
+  it('are refused as records when an instant is out of range or a target out of its scale', async () => {
+    freshDatabase();
+    const created = await createCampaign(aCampaign());
+    if (!created.ok) throw new Error(created.message);
+    const record = created.value;
+    expect(checkWith(CampaignRecordSchema, record, 'Campagne non valide.')).toEqual({ ok: true, value: record });
+    expect(checkWith(CampaignRecordSchema, { ...record, updatedAt: 1e308 }, 'Campagne non valide.')).toEqual({
+      ok: false,
+      message: 'Horodatage hors des dates possibles, de 2000 à 2100.',
+      field: 'updatedAt',
+    });
+    expect(checkWith(CampaignRecordSchema, { ...record, createdAt: Date.UTC(1999, 11, 31) }, 'Campagne non valide.')).toMatchObject({
+      ok: false,
+      field: 'createdAt',
+    });
+    expect(checkWith(CampaignRecordSchema, { ...record, targets: [{ axis: 'occitanie.1', value: 50 }] }, 'Campagne non valide.')).toEqual({
+      ok: false,
+      message: 'Objectif : un nombre de 0 à 3.',
+      field: 'targets.0.value',
+    });
   });
 });

@@ -29,7 +29,7 @@ async function newerDatabase(name: string): Promise<void> {
       }
       idb.createObjectStore('extra', { keyPath: 'id' });
       request.transaction!.objectStore('school').put({
-        id: 'school', name: 'Lycée du Futur', updatedAt: 1, schemaVersion: RECORD_SCHEMA_VERSION,
+        id: 'school', name: 'Lycée du Futur', updatedAt: Date.UTC(2030, 0, 1), schemaVersion: RECORD_SCHEMA_VERSION,
       });
     };
     request.onsuccess = () => {

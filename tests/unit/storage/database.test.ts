@@ -81,11 +81,11 @@ describe('the database', () => {
     const name = `test-${crypto.randomUUID()}`;
     const old = new DiagnumDB(name, 1);
     const campaignId = 'c0ffee00-0000-4000-8000-000000000001';
-    const v1 = { updatedAt: 1, schemaVersion: 1 };
+    const v1 = { updatedAt: Date.UTC(2025, 9, 1, 8), schemaVersion: 1 };
     await old.table('school').add({ id: 'school', name: 'Lycée Jean Jaurès', ...v1 });
     await old.table('campaigns').add({
       id: campaignId, name: 'État initial 2025', date: '2025-10-01', documents: ['dgesco-2010'],
-      status: 'closed', createdAt: 1, ...v1,
+      status: 'closed', createdAt: Date.UTC(2025, 9, 1, 8), ...v1,
     });
     await old.table('answers').add({
       campaignId, itemId: 'dgesco2010.3.1.teachers', value: { kind: 'number', value: 40 },
@@ -115,11 +115,11 @@ describe('the database', () => {
     const name = `test-${crypto.randomUUID()}`;
     const old = new DiagnumDB(name, 2);
     const campaignId = 'c0ffee00-0000-4000-8000-000000000002';
-    const v2 = { updatedAt: 1, schemaVersion: 2 };
+    const v2 = { updatedAt: Date.UTC(2026, 9, 1, 8), schemaVersion: 2 };
     await old.table('campaigns').add({
       id: campaignId, name: 'Réévaluation 2026', date: '2026-10-01', documents: ['occitanie-grille'], status: 'open',
       startedFrom: null, members: ['Mme Martin'], assignments: [{ sectionId: 'occitanie.s1', member: 'Mme Martin' }],
-      createdAt: 1, ...v2,
+      createdAt: Date.UTC(2026, 9, 1, 8), ...v2,
     });
     await old.table('answers').add({
       campaignId, itemId: 'occitanie.1.1', value: { kind: 'level', value: 2 }, comment: '', toCheck: false, source: '',
