@@ -42,10 +42,6 @@ function watchConnection(target: DiagnumDB) {
   target.on('versionchange', (event) => {
     if (target === db) setHealth(event.newVersion === null ? 'lost' : 'outdated');
   });
-  // The browser closed the connection itself: the site's data was cleared while the page was open.
-  target.on('close', () => {
-    if (target === db) setHealth('lost');
-  });
   // Our upgrade waits on a tab that does not close: say so rather than hang.
   target.on('blocked', () => {
     if (target === db && health === 'ok') setHealth('blocked');
@@ -55,6 +51,12 @@ function watchConnection(target: DiagnumDB) {
   target.on(
     'ready',
     () => {
+      // The browser closed the connection itself (IndexedDB's "close" event fires only then, not
+      // on our own close): the site's data was cleared while the page was open. Dexie's own
+      // 'close' event cannot tell, it fires on every close.
+      target.backendDB().addEventListener('close', () => {
+        if (target === db) setHealth('lost');
+      });
       if (target !== db || health === 'outdated') return;
       if (installedVersion(target) > LATEST_VERSION) setHealth('newer');
       else if (health !== 'newer') setHealth('ok');

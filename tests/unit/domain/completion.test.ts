@@ -45,8 +45,18 @@ describe('completion', () => {
     const none = progressOf(section.items, answerLookup([]));
     const no = progressOf(section.items, answerLookup([answer('dgesco2010.3.6.1.a2', { kind: 'yes-no', value: false })]));
     const yes = progressOf(section.items, answerLookup([answer('dgesco2010.3.6.1.a2', { kind: 'yes-no', value: true })]));
-    expect(no).toEqual({ answered: 1, total: none.total });
-    expect(yes).toEqual({ answered: 1, total: none.total + 1 });
+    expect(no).toEqual({ answered: 1, total: none.total, carried: 0 });
+    expect(yes).toEqual({ answered: 1, total: none.total + 1, carried: 0 });
+  });
+
+  it('counts carried-over answers apart: the bar fills with confirmed answers only', () => {
+    const items = documentItems(grilleOccitanie);
+    const carried = items.map((i) => ({ ...answer(i.id, { kind: 'level', value: 2 }), carriedOver: true }));
+    const progress = progressOf(items, answerLookup(carried));
+    expect(progress).toEqual({ answered: 19, total: 19, carried: 19 });
+    expect(percentOf(progress)).toBe(0);
+    const confirmed = carried.map((a, n) => (n < 10 ? { ...a, carriedOver: false } : a));
+    expect(percentOf(progressOf(items, answerLookup(confirmed)))).toBe(52);
   });
 
   it('lists unanswered, to-check and carried-over items in document order, and finds the next unanswered one', () => {
@@ -65,7 +75,7 @@ describe('completion', () => {
     expect(nextUnanswered([grilleOccitanie], answers, items[2]!.id)?.item.id).toBe(items[4]!.id);
     // Wraps round to the first unanswered item after the last one.
     expect(nextUnanswered([grilleOccitanie], answers, items.at(-1)!.id)?.item.id).toBe(items[2]!.id);
-    expect(percentOf(progressOf(items, answers))).toBe(15);
+    expect(percentOf(progressOf(items, answers))).toBe(10); // 2 of 19: the carried-over answer waits for confirmation
   });
 
   it('has no next unanswered item once everything is answered, "non concerné" included', () => {

@@ -185,3 +185,18 @@ describe('the database', () => {
     expect(await listAnswers(second.id)).toHaveLength(2);
   });
 });
+
+describe('a database deleted under the open page', () => {
+  it('says the data is gone (not that it is kept), and refuses every write from then on', async () => {
+    const db = freshDatabase();
+    await saveSchool({ name: 'Lycée Jean Jaurès' });
+    // Another tab deletes the database (its recovery screen, or the browser's own tools).
+    await Dexie.delete(db.name);
+    expect(databaseHealth()).toBe('lost');
+    const result = await createCampaign({ name: 'Après la suppression', date: '2026-10-01', documents: ['dgesco-2010'] });
+    expect(result).toEqual({ ok: false, message: fr.storage.notSaved.lost });
+    // Final for this page: a reopened, empty database does not make it look healthy again.
+    await db.open().catch(() => undefined);
+    expect(databaseHealth()).toBe('lost');
+  });
+});
