@@ -11,12 +11,14 @@ export interface CatalogEntry {
   parts: number;
   sections: number;
   items: number;
+  /** Of the items, the follow-up questions asked only after a "oui" ("Si oui, …"). */
+  followUps: number;
 }
 
 export const catalog: readonly CatalogEntry[] = [
-  { id: 'dgesco-2010', shortTitle: 'Référentiel DGESCO 2010', itemPrefix: 'dgesco2010.', parts: 6, sections: 14, items: 80 },
-  { id: 'occitanie-grille', shortTitle: 'Grille de maturité Occitanie', itemPrefix: 'occitanie.', parts: 5, sections: 5, items: 19 },
-  { id: 'label-lycee-2023', shortTitle: 'Label Lycée numérique', itemPrefix: 'label2023.', parts: 4, sections: 5, items: 59 },
+  { id: 'dgesco-2010', shortTitle: 'Référentiel DGESCO 2010', itemPrefix: 'dgesco2010.', parts: 6, sections: 14, items: 80, followUps: 3 },
+  { id: 'occitanie-grille', shortTitle: 'Grille de maturité Occitanie', itemPrefix: 'occitanie.', parts: 5, sections: 5, items: 19, followUps: 0 },
+  { id: 'label-lycee-2023', shortTitle: 'Label Lycée numérique', itemPrefix: 'label2023.', parts: 4, sections: 5, items: 59, followUps: 0 },
 ];
 
 export function documentOfItem(itemId: string): DocumentId | undefined {

@@ -228,7 +228,15 @@ describe('the workshop', () => {
     await page.getByLabel('Afficher les sections de').selectOption('');
     await expect.poll(() => page.locator('table.sections tbody tr').count()).toBe(5);
 
+    // Duplicating asks for the copy's name, prefilled.
     await page.getByRole('button', { name: 'Dupliquer' }).click();
+    const copyName = page.getByLabel('Nom de la copie');
+    expect(await copyName.inputValue()).toBe('Bilan (copie)');
+    await copyName.fill('');
+    await page.getByRole('button', { name: 'Créer la copie' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Nom de la campagne' }).waitFor();
+    await copyName.fill('Bilan (copie)');
+    await page.getByRole('button', { name: 'Créer la copie' }).click();
     await page.waitForURL((url) => !url.hash.includes(id));
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bilan (copie)');
     await page.getByRole('button', { name: 'Supprimer' }).click();

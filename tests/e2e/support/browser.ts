@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { serveDirectory, type StaticServer } from './static-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const DIST = join(import.meta.dirname, '../../../dist');
+/** The built app; DIAGNUM_DIST points elsewhere (a build that other runs on this machine do not overwrite). */
+export const DIST = process.env.DIAGNUM_DIST ?? join(import.meta.dirname, '../../../dist');
 
 export const chromiumArgs = [
   '--no-sandbox',

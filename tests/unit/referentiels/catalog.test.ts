@@ -11,6 +11,7 @@ describe('the catalog of the documents', () => {
         parts: r.parts.length,
         sections: r.parts.reduce((n, p) => n + p.sections.length, 0),
         items: itemsOf(r).length,
+        followUps: itemsOf(r).filter((i) => i.askedIf).length,
       })),
     ).toEqual(catalog.map(({ itemPrefix: _prefix, ...entry }) => entry));
   });
