@@ -28,8 +28,9 @@ export function choicesOf(item: ItemOfKind<'yes-no' | 'level' | 'label-band'>): 
     ];
   }
   if (item.kind === 'level') {
+    // The three described levels first, side by side, then "Non atteint": the order on screen is
+    // the order of the focus (keys stay 1, 2, 3 and 0).
     return [
-      { id: 'level-0', key: '0', label: 'Non atteint', detail: 'aucun des trois niveaux n’est atteint', value: { kind: 'level', value: 0 } },
       ...item.levels.map((text, i): Choice => ({
         id: `level-${i + 1}`,
         key: String(i + 1),
@@ -37,6 +38,7 @@ export function choicesOf(item: ItemOfKind<'yes-no' | 'level' | 'label-band'>): 
         detail: text,
         value: { kind: 'level', value: (i + 1) as 1 | 2 | 3 },
       })),
+      { id: 'level-0', key: '0', label: 'Non atteint', detail: 'aucun des trois niveaux n’est atteint', value: { kind: 'level', value: 0 } },
     ];
   }
   return item.bands.map((band, i): Choice => ({
