@@ -86,7 +86,8 @@ export class CampaignSession {
       this.#stop = this.#store.subscribe((next) => {
         // The database vanished under an open page: keep showing what was on screen (the banner
         // says it is no longer stored) rather than "page introuvable".
-        if (databaseState.lost && this.#live.status === 'ready' && (next.status !== 'ready' || next.value === undefined)) return;
+        // Every refresh after the loss is ignored: one may mix tables read before and after it.
+        if (databaseState.lost && this.#live.status === 'ready') return;
         this.#live = next;
       });
     }
@@ -128,12 +129,12 @@ export class CampaignSession {
   readonly levels = $derived(this.covers('occitanie-grille') ? occitanieLevels(this.answers) : undefined);
   readonly label = $derived(this.covers('label-lycee-2023') ? labelReadiness(this.answers) : undefined);
 
-  /** Why nothing can be written now (closed campaign, database read-only or gone), or undefined. */
-  readonly readOnlyReason = $derived.by((): string | undefined => {
-    if (databaseState.writesRefused) return databaseState.writesRefused;
-    if (this.campaign?.status === 'closed') return fr.storage.closed;
-    return undefined;
-  });
+  /**
+   * Why the campaign's controls are read-only: it is closed. A database that refuses writes (gone,
+   * newer, left behind by an upgrade) leaves them usable: a write is refused under its field, the
+   * typed text kept, and the banner at the top explains.
+   */
+  readonly readOnlyReason = $derived(this.campaign?.status === 'closed' ? fr.storage.closed : undefined);
   readonly readOnly = $derived(this.readOnlyReason !== undefined || this.campaign === undefined);
 
   covers(documentId: DocumentId): boolean {
@@ -147,7 +148,9 @@ export class CampaignSession {
 
   /** Whether the last save of one answer (or note: `note:<section>`) is committed, running or refused. */
   saveState(key: string): SaveState {
-    return this.#saves.get(key) ?? { status: 'idle' };
+    const state = this.#saves.get(key) ?? { status: 'idle' };
+    // "Enregistré" would be false once the database is gone.
+    return databaseState.lost && state.status === 'saved' ? { status: 'error', message: 'Données effacées' } : state;
   }
 
   get lastUndoable() {
