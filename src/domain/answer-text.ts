@@ -1,5 +1,5 @@
 // An answer as a person reads it: in the report, the spreadsheet export and the import's conflicts.
-import type { Item } from '../referentiels/kinds';
+import type { Item, ItemOfKind } from '../referentiels/kinds';
 import type { AnswerValue } from './answers';
 
 export const pct = (n: number) => `${n.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
@@ -27,14 +27,27 @@ export function valueText(item: Item, value: AnswerValue | null): string {
         ? value.checked.map((id) => item.options.find((o) => o.id === id)?.label ?? id).join(', ') || 'aucun'
         : '';
     case 'service-matrix':
-      return item.kind === 'service-matrix'
-        ? value.cells
-            .map((c) => `${item.services.find((s) => s.id === c.service)?.label} / ${item.statements.find((s) => s.id === c.statement)?.label} : ${c.value ? 'oui' : 'non'}`)
-            .join(' | ')
-        : '';
+      return item.kind === 'service-matrix' ? matrixText(item, value) : '';
     case 'level':
       return value.value === 0 ? 'non atteint' : `niveau ${value.value}`;
     case 'band':
       return item.kind === 'label-band' ? (item.bands.find((b) => b.id === value.band)?.label ?? value.band) : value.band;
   }
+}
+
+/** The 3.3.4 table in the référentiel's order, service by service: its cells, or "service absent". */
+function matrixText(item: ItemOfKind<'service-matrix'>, value: Extract<AnswerValue, { kind: 'service-matrix' }>): string {
+  const absent = new Set(value.absent);
+  const parts: string[] = [];
+  for (const service of item.services) {
+    if (absent.has(service.id)) {
+      parts.push(`${service.label} : service absent`);
+      continue;
+    }
+    for (const statement of item.statements) {
+      const cell = value.cells.find((c) => c.service === service.id && c.statement === statement.id);
+      if (cell) parts.push(`${service.label} / ${statement.label} : ${cell.value ? 'oui' : 'non'}`);
+    }
+  }
+  return parts.join(' | ');
 }

@@ -1,6 +1,6 @@
 // Answer values, one shape per item kind, and the checks that keep a bad value out of the database.
 import * as z from 'zod/mini';
-import { ItemIdSchema, type Item, type ReferenceFigure } from '../referentiels/kinds';
+import { ItemIdSchema, type Item, type ItemOfKind, type ReferenceFigure } from '../referentiels/kinds';
 import { CampaignIdSchema, IsoDateSchema } from './campaigns';
 import { boundedText, MAX_COMMENT, MAX_FREE_TEXT } from './text-limits';
 import { accepted, checkWith, refused, type Checked } from './result';
@@ -15,6 +15,8 @@ const Count = z.int({ error: 'Nombre entier attendu (sans virgule).' }).check(
   z.maximum(MAX_COUNT, { error: 'Nombre trop grand.' }),
 );
 const OptionalCount = z.nullable(Count);
+
+export const ABSENT_WITH_CELLS = 'Un service absent ne peut pas avoir de case renseignée : videz sa ligne ou décochez « Service absent ».';
 
 export const AnswerValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('number'), value: Count }),
@@ -36,10 +38,22 @@ export const AnswerValueSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('text'), value: boundedText(MAX_FREE_TEXT, 'Réponse') }),
   z.strictObject({ kind: z.literal('checklist'), checked: z.array(z.string()) }),
-  z.strictObject({
-    kind: z.literal('service-matrix'),
-    cells: z.array(z.strictObject({ service: z.string(), statement: z.string(), value: z.boolean() })),
-  }),
+  z
+    .strictObject({
+      kind: z.literal('service-matrix'),
+      cells: z.array(z.strictObject({ service: z.string(), statement: z.string(), value: z.boolean() })),
+      /**
+       * Services the school does not have ("service absent"): not evaluated, left out of the score
+       * and of completeness. Optional: records and files written before shape 4 have none.
+       */
+      absent: z.optional(z.array(z.string())),
+    })
+    .check(
+      z.refine((v) => !v.absent?.some((service) => v.cells.some((c) => c.service === service)), {
+        error: ABSENT_WITH_CELLS,
+        path: ['absent'],
+      }),
+    ),
   z.strictObject({
     kind: z.literal('level'),
     value: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
@@ -144,6 +158,10 @@ export function checkAnswerValue(item: Item, input: unknown, figures: ReferenceF
   if (item.kind === 'service-matrix' && value.kind === 'service-matrix') {
     const services = new Set(item.services.map((o) => o.id));
     const statements = new Set(item.statements.map((o) => o.id));
+    const absent = value.absent ?? [];
+    if (absent.some((id) => !services.has(id)) || new Set(absent).size !== absent.length) {
+      return refused('Réponse non valide : service absent inconnu ou répété.');
+    }
     const seen = new Set<string>();
     for (const cell of value.cells) {
       const key = `${cell.service}/${cell.statement}`;
@@ -198,3 +216,60 @@ export function figureConflict(
   }
   return undefined;
 }
+
+type MatrixCell = Extract<AnswerValue, { kind: 'service-matrix' }>['cells'][number];
+/** A change of the 3.3.4 matrix computed from the stored value, so that it composes with the saves pending before it. */
+export type MatrixChange = (stored: AnswerValue | null) => AnswerValue | null;
+
+/** Rebuilds the matrix from a change of its parts; neither cells nor absent services: not answered. */
+function changeMatrix(change: (cells: MatrixCell[], absent: string[]) => { cells: MatrixCell[]; absent: string[] }): MatrixChange {
+  return (stored) => {
+    const matrix = stored?.kind === 'service-matrix' ? stored : undefined;
+    const { cells, absent } = change(matrix?.cells ?? [], matrix?.absent ?? []);
+    if (cells.length === 0 && absent.length === 0) return null;
+    return absent.length === 0 ? { kind: 'service-matrix', cells } : { kind: 'service-matrix', cells, absent };
+  };
+}
+
+/**
+ * The changes the 3.3.4 table offers, one save each. A service given a yes or a no is one the
+ * school has: it stops being absent; marking it absent clears its row.
+ */
+export const matrixChanges = {
+  /** One cell: oui (true), non (false) or back to blank (null). */
+  cell: (service: string, statement: string, choice: boolean | null): MatrixChange =>
+    changeMatrix((cells, absent) => ({
+      cells: [
+        ...cells.filter((c) => !(c.service === service && c.statement === statement)),
+        ...(choice === null ? [] : [{ service, statement, value: choice }]),
+      ],
+      absent: choice === null ? absent : absent.filter((id) => id !== service),
+    })),
+
+  /** A whole row: every statement answered the same for one service. */
+  row: (item: ItemOfKind<'service-matrix'>, service: string, choice: boolean): MatrixChange =>
+    changeMatrix((cells, absent) => ({
+      cells: [...cells.filter((c) => c.service !== service), ...item.statements.map((t) => ({ service, statement: t.id, value: choice }))],
+      absent: absent.filter((id) => id !== service),
+    })),
+
+  /** A whole column: one statement answered the same for every service the school has (absent ones stay absent). */
+  column: (item: ItemOfKind<'service-matrix'>, statement: string, choice: boolean): MatrixChange =>
+    changeMatrix((cells, absent) => {
+      const present = item.services.filter((s) => !absent.includes(s.id)).map((s) => s.id);
+      return {
+        cells: [
+          ...cells.filter((c) => !(c.statement === statement && present.includes(c.service))),
+          ...present.map((service) => ({ service, statement, value: choice })),
+        ],
+        absent,
+      };
+    }),
+
+  /** "Service absent" ticked (its cells cleared) or unticked (its row left blank). */
+  absent: (service: string, isAbsent: boolean): MatrixChange =>
+    changeMatrix((cells, absent) => ({
+      cells: isAbsent ? cells.filter((c) => c.service !== service) : cells,
+      absent: isAbsent ? [...absent.filter((id) => id !== service), service] : absent.filter((id) => id !== service),
+    })),
+};

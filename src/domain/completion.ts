@@ -9,13 +9,20 @@ export function answerLookup(answers: readonly AnswerRecord[]): Map<string, Answ
   return new Map(answers.map((a) => [a.itemId, a]));
 }
 
-/** Answered means complete: all three usage counts, every cell of the matrix; "non concerné" counts. */
+/**
+ * Answered means complete: all three usage counts; every row of the matrix, each with all its cells
+ * or marked "service absent" (a service the school does not have is not evaluated); "non concerné" counts.
+ */
 export function isAnswered(item: Item, value: AnswerValue | null | undefined): boolean {
   if (!value) return false;
   if (value.kind === 'not-applicable') return true;
   if (value.kind === 'usage-counts') return value.never !== null && value.occasionally !== null && value.regularly !== null;
   if (value.kind === 'service-matrix' && item.kind === 'service-matrix') {
-    return value.cells.length === item.services.length * item.statements.length;
+    const absent = new Set(value.absent);
+    const filled = new Set(value.cells.map((c) => `${c.service}/${c.statement}`));
+    return item.services.every(
+      (s) => absent.has(s.id) || item.statements.every((t) => filled.has(`${s.id}/${t.id}`)),
+    );
   }
   return true;
 }

@@ -1,3 +1,4 @@
 // The shape version stamped on every stored record. It follows the Dexie version that last
 // changed a record shape, so that a record written by a stale tab is recognised on read.
-export const RECORD_SCHEMA_VERSION = 3;
+// 4 (Dexie version 5): a 3.3.4 answer may list the services the school does not have (`absent`).
+export const RECORD_SCHEMA_VERSION = 4;

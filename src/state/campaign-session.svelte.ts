@@ -1,6 +1,7 @@
 // One open campaign, between the screens and the database: its live data, what every screen
 // derives from it (computed once per change, not once per component), and every write as a verb
 // that returns its result and reports a refusal to one place.
+import { untrack } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import type { Readable } from 'svelte/store';
 import { referentielById, referenceFigureItems } from '../referentiels';
@@ -82,29 +83,26 @@ export class CampaignSession {
   /** Starts following the database; the returned function stops (the last user stops it). */
   start(): () => void {
     this.#users++;
-    if (!this.#stop) {
-      this.#stop = this.#store.subscribe((next) => {
+    // Untracked: called from a page's effect, which must not re-run (and re-subscribe) on each new value.
+    untrack(() => {
+      this.#stop ??= this.#store.subscribe((next) => {
         // The database vanished under an open page: keep showing what was on screen (the banner
-        // says it is no longer stored) rather than "page introuvable".
-        // Every refresh after the loss is ignored: one may mix tables read before and after it.
+        // says it is no longer stored) rather than "page introuvable". Every refresh after the
+        // loss is ignored: one may mix tables read before and after it.
         if (databaseState.lost && this.#live.status === 'ready') return;
         this.#live = next;
       });
-    }
+    });
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
       this.#users--;
-      if (this.#users === 0 && !this.#anySaveRunning()) {
+      if (this.#users === 0) {
         this.#stop?.();
         this.#stop = undefined;
       }
     };
-  }
-
-  #anySaveRunning(): boolean {
-    return [...this.#answerLines.values(), ...this.#noteLines.values()].some((l) => l.busy);
   }
 
   // ---- What the screens read -------------------------------------------------------------
@@ -116,26 +114,72 @@ export class CampaignSession {
   get error(): string | undefined {
     return this.#live.status === 'error' ? this.#live.message : undefined;
   }
-  readonly bundle = $derived(this.#live.status === 'ready' ? this.#live.value : undefined);
-  readonly campaign = $derived<CampaignRecord | undefined>(this.bundle?.campaign);
-  readonly answerList = $derived<AnswerRecord[]>(this.bundle?.answers ?? []);
-  readonly answers = $derived(answerLookup(this.answerList));
-  readonly figures = $derived(referenceFiguresFrom(this.answerList, referenceFigureItems));
-  readonly documents = $derived<Referentiel[]>(this.campaign ? this.campaign.documents.map(referentielById) : []);
-  readonly progress = $derived(progressOf(this.documents.flatMap(documentItems), this.answers));
-  readonly notes = $derived(new Map((this.bundle?.notes ?? []).map((n) => [n.sectionId, n.text])));
-  readonly actions = $derived<ActionRecord[]>([...(this.bundle?.actions ?? [])].sort((a, b) => a.createdAt - b.createdAt));
-  readonly profile = $derived(this.covers('dgesco-2010') ? dgescoProfile(this.answers) : undefined);
-  readonly levels = $derived(this.covers('occitanie-grille') ? occitanieLevels(this.answers) : undefined);
-  readonly label = $derived(this.covers('label-lycee-2023') ? labelReadiness(this.answers) : undefined);
+  /**
+   * What every screen derives from the live data, computed once per new value of it and shared by
+   * every screen of the campaign. (Memoised by hand rather than with class `$derived` fields: a
+   * session outlives the page that created it, and deriveds created under a page's reaction would
+   * be torn down with it.)
+   */
+  #memo = new Map<string, unknown>();
+  #memoFor: unknown;
+  #derive<T>(key: string, compute: () => T): T {
+    const live = this.#live; // read here, so every reader follows the live data
+    if (this.#memoFor !== live) {
+      this.#memo.clear();
+      this.#memoFor = live;
+    }
+    if (!this.#memo.has(key)) this.#memo.set(key, compute());
+    return this.#memo.get(key) as T;
+  }
+
+  get bundle(): CampaignBundle | undefined {
+    return this.#live.status === 'ready' ? this.#live.value : undefined;
+  }
+  get campaign(): CampaignRecord | undefined {
+    return this.bundle?.campaign;
+  }
+  get answerList(): AnswerRecord[] {
+    return this.bundle?.answers ?? [];
+  }
+  get answers() {
+    return this.#derive('answers', () => answerLookup(this.answerList));
+  }
+  get figures() {
+    return this.#derive('figures', () => referenceFiguresFrom(this.answerList, referenceFigureItems));
+  }
+  get documents(): Referentiel[] {
+    return this.#derive('documents', () => (this.campaign ? this.campaign.documents.map(referentielById) : []));
+  }
+  get progress() {
+    return this.#derive('progress', () => progressOf(this.documents.flatMap(documentItems), this.answers));
+  }
+  get notes(): Map<string, string> {
+    return this.#derive('notes', () => new Map((this.bundle?.notes ?? []).map((n) => [n.sectionId, n.text])));
+  }
+  get actions(): ActionRecord[] {
+    return this.#derive('actions', () => [...(this.bundle?.actions ?? [])].sort((a, b) => a.createdAt - b.createdAt));
+  }
+  get profile() {
+    return this.#derive('profile', () => (this.covers('dgesco-2010') ? dgescoProfile(this.answers) : undefined));
+  }
+  get levels() {
+    return this.#derive('levels', () => (this.covers('occitanie-grille') ? occitanieLevels(this.answers) : undefined));
+  }
+  get label() {
+    return this.#derive('label', () => (this.covers('label-lycee-2023') ? labelReadiness(this.answers) : undefined));
+  }
 
   /**
    * Why the campaign's controls are read-only: it is closed. A database that refuses writes (gone,
    * newer, left behind by an upgrade) leaves them usable: a write is refused under its field, the
    * typed text kept, and the banner at the top explains.
    */
-  readonly readOnlyReason = $derived(this.campaign?.status === 'closed' ? fr.storage.closed : undefined);
-  readonly readOnly = $derived(this.readOnlyReason !== undefined || this.campaign === undefined);
+  get readOnlyReason(): string | undefined {
+    return this.campaign?.status === 'closed' ? fr.storage.closed : undefined;
+  }
+  get readOnly(): boolean {
+    return this.readOnlyReason !== undefined || this.campaign === undefined;
+  }
 
   covers(documentId: DocumentId): boolean {
     return this.campaign?.documents.includes(documentId) ?? false;

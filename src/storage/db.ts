@@ -8,7 +8,7 @@ import type { AnswerRecord } from '../domain/answers';
 import type { SectionNoteRecord } from '../domain/section-notes';
 import type { ActionRecord } from '../domain/actions';
 import type { ImportRecord } from '../domain/transfer/format';
-import { addActionPlan, addWorkshopFields } from './upgrades';
+import { addActionPlan, addWorkshopFields, repairImportedInstantsAndTargets } from './upgrades';
 
 export const DB_NAME = 'diagnum';
 
@@ -68,6 +68,19 @@ export const schemaVersions: readonly SchemaVersion[] = [
       actions: 'id, campaignId',
       imports: 'id',
     },
+  },
+  {
+    version: 5,
+    why: 'DGESCO 3.3.4: a service the school does not have ("service absent") is recorded and left out of the score; instants and targets an earlier import let through are repaired',
+    stores: {
+      school: 'id',
+      campaigns: 'id, date',
+      answers: '[campaignId+itemId], campaignId',
+      sectionNotes: '[campaignId+sectionId], campaignId',
+      actions: 'id, campaignId',
+      imports: 'id',
+    },
+    upgrade: repairImportedInstantsAndTargets,
   },
 ];
 

@@ -42,8 +42,15 @@ export function scoreItem(item: Item, value: AnswerValue | null | undefined, fig
     case 'checklist':
       return item.kind === 'checklist' ? worth(value.checked.length / item.options.length) : left('unanswered');
     case 'service-matrix': {
-      if (value.cells.length === 0) return left('unanswered');
-      return worth(value.cells.filter((c) => c.value).length / value.cells.length);
+      // A service the school does not have is not evaluated: its row is out of both counts.
+      const absent = new Set(value.absent);
+      const cells = value.cells.filter((c) => !absent.has(c.service));
+      if (cells.length === 0) {
+        // Every service absent: nothing to evaluate, like "non concerné".
+        const none = item.kind === 'service-matrix' && item.services.every((s) => absent.has(s.id));
+        return left(none ? 'not-applicable' : 'unanswered');
+      }
+      return worth(cells.filter((c) => c.value).length / cells.length);
     }
     case 'number': {
       if (item.kind !== 'count' || !item.of) return left('descriptive');

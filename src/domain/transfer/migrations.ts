@@ -9,7 +9,8 @@ import { FORMAT_VERSION } from './format';
 type Json = Record<string, unknown>;
 
 export const formatMigrations: Readonly<Record<number, (file: Json) => Json>> = {
-  // 1 → 2 goes here, e.g. (file) => ({ ...file, formatVersion: 2, data: … }).
+  /** 1 → 2: records of shape 4; the envelope and `data` are unchanged (their records are upgraded by record-upgrades.ts). */
+  1: (file) => ({ ...file, formatVersion: 2 }),
 };
 
 export function migrateToCurrent(file: Json, fromVersion: number): Json {

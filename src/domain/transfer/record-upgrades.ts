@@ -21,8 +21,14 @@ export type RecordStep = (record: Json, table: FileRecordTable) => Json;
 
 /** Step n → n + 1, keyed by n: one for every database upgrade that changes a record's shape. */
 export const recordUpgrades: Readonly<Record<number, RecordStep>> = {
-  // 3 → 4 goes here, with the database upgrade to shape 4, e.g.
-  // 3: (record, table) => ({ ...record, ...(table === 'answers' ? { newField: null } : {}), schemaVersion: 4 }),
+  /**
+   * 3 → 4 (Dexie version 5): a 3.3.4 answer may list absent services, an optional field; nothing
+   * else changes. The repairs of that database upgrade are not needed here: the checks of a file
+   * refuse implausible instants and targets outside their scale.
+   */
+  3: (record) => ({ ...record, schemaVersion: 4 }),
+  // 4 → 5 goes here, with the database upgrade to shape 5, e.g.
+  // 4: (record, table) => ({ ...record, ...(table === 'answers' ? { newField: null } : {}), schemaVersion: 5 }),
 };
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
