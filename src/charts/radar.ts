@@ -55,10 +55,12 @@ export function wrapLabel(text: string, width = 18): string[] {
 }
 
 function config(spec: ChartSpec): ChartConfiguration<'radar', (number | null)[], string[]> {
+  // Past a dozen axes, names are wrapped narrower and drawn smaller, with room around the web.
+  const many = spec.axes.length > 12;
   return {
     type: 'radar',
     data: {
-      labels: spec.axes.map((axis) => wrapLabel(axis)),
+      labels: spec.axes.map((axis) => wrapLabel(axis, many ? 14 : 18)),
       datasets: spec.series.map((s, i) => ({ ...styledDataset(s, i), fill: spec.series.length === 1 })),
     },
     options: {
@@ -66,8 +68,8 @@ function config(spec: ChartSpec): ChartConfiguration<'radar', (number | null)[],
       responsive: true,
       maintainAspectRatio: true,
       // Printed small (the report's summary), long axis names would be cut at the canvas edge.
-      layout: { padding: 4 },
-      scales: { r: { min: 0, max: spec.max, ticks: { stepSize: spec.max / (spec.max <= 3 ? 3 : 4), backdropColor: 'transparent' }, pointLabels: { font: (ctx) => ({ size: ctx.chart.width < 400 ? 9 : 12 }) } } },
+      layout: { padding: many ? 16 : 4 },
+      scales: { r: { min: 0, max: spec.max, ticks: { stepSize: spec.max / (spec.max <= 3 ? 3 : 4), backdropColor: 'transparent' }, pointLabels: { padding: many ? 4 : 8, font: (ctx) => ({ size: ctx.chart.width < 400 ? 9 : many ? 11 : 12 }) } } },
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
     },
   };

@@ -80,7 +80,9 @@ export function occitanieCriteriaSpec(campaigns: ReadonlyArray<{ label: string; 
 /** The group's targets as one more series, "Cible", when there is any. */
 export function withTargets(spec: ChartSpec, axisIds: readonly string[], targets: ReadonlyArray<{ axis: string; value: number }>): ChartSpec {
   const values = axisIds.map((id) => targets.find((t) => t.axis === id)?.value ?? null);
-  return values.some((v) => v !== null) ? { ...spec, series: [...spec.series, { label: 'Cible', values }] } : spec;
+  if (!values.some((v) => v !== null)) return spec;
+  // The summary still describes the campaign, not the target.
+  return { ...spec, describe: spec.describe ?? spec.series.length - 1, series: [...spec.series, { label: 'Cible', values }] };
 }
 
 export const dgescoAxisIds = (profile: DgescoProfile) => dgescoPoints(profile).map((a) => a.id);

@@ -249,3 +249,16 @@ describe('"non concerné" in the Occitanie results', () => {
     expect(summarize(occitanieAreasSpec([{ label: '2026', areas: levels.areas }]))).not.toContain('non concerné');
   });
 });
+
+describe('a radar with the group’s targets', () => {
+  it('describes the campaign in its summary, not the "Cible" series', async () => {
+    const { occitanieAreasSpec, withTargets } = await import('../../../src/domain/scoring/specs');
+    const { summarize } = await import('../../../src/domain/scoring/series');
+    const grid = (await import('../../../src/referentiels')).referentielById('occitanie-grille');
+    const levels = occitanieLevels(lookup(...grid.parts.flatMap((p) => p.sections.flatMap((s) => s.items)).map((i): [string, AnswerValue] => [i.id, { kind: 'level', value: 2 }])));
+    const spec = withTargets(occitanieAreasSpec([{ label: '2026', areas: levels.areas }]), levels.areas.map((a) => a.id), [{ axis: levels.areas[0]!.id, value: 2 }]);
+    expect(spec.series.map((s) => s.label)).toEqual(['2026', 'Cible']);
+    expect(summarize(spec)).toContain('(2026)');
+    expect(summarize(spec)).not.toContain('(Cible)');
+  });
+});
