@@ -133,7 +133,9 @@ export async function startFromPrevious(previousId: string, input: CampaignInput
       const document = documentOfItem(a.itemId);
       return document !== undefined && record.documents.includes(document);
     })
-    .map((a): AnswerRecord => ({ ...a, campaignId: record.id, carriedOver: true, updatedAt: record.createdAt }));
+    // The value, its comment and its source come along; "à vérifier" does not, silently: every
+    // carried answer is already to be confirmed, and last year's doubt is not this year's.
+    .map((a): AnswerRecord => ({ ...a, campaignId: record.id, carriedOver: true, toCheck: false, updatedAt: record.createdAt }));
   const done = await commit(['campaigns', 'answers'], async (db) => {
     await db.campaigns.add(record);
     await db.answers.bulkAdd(answers);

@@ -40,6 +40,7 @@ describe('the workshop in storage', () => {
     freshDatabase();
     const previous = await aCampaign();
     await answer(previous, TEACHERS, { kind: 'number', value: 40 });
+    await saveAnswer(previous, TEACHERS, { toCheck: true, comment: 'STSWeb, septembre' });
     await answer(previous, LEVEL, { kind: 'level', value: 2 });
     await saveAnswer(previous, 'dgesco2010.3.1.students', { comment: 'commentaire sans réponse' });
     await saveSectionNote(previous, 'dgesco2010.s3.1', 'Analyse 2025');
@@ -53,7 +54,8 @@ describe('the workshop in storage', () => {
     expect(next.value.assignments).toEqual([{ sectionId: 'dgesco2010.s3.1', member: 'Mme Martin' }]);
     // Only the documents of the new campaign, only real answers.
     expect(await listAnswers(next.value.id)).toEqual([
-      expect.objectContaining({ itemId: TEACHERS, value: { kind: 'number', value: 40 }, carriedOver: true }),
+      // Its comment comes along; its "à vérifier" flag does not.
+      expect.objectContaining({ itemId: TEACHERS, value: { kind: 'number', value: 40 }, carriedOver: true, comment: 'STSWeb, septembre', toCheck: false }),
     ]);
     expect(await listSectionNotes(next.value.id)).toEqual([]);
     // The previous campaign is untouched.
