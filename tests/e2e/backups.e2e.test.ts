@@ -8,6 +8,7 @@ import { dumpDatabase, storedAnswer } from './support/idb';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
 import { BackupsPage } from './pages/backups-page';
+import { FORMAT_VERSION } from '../../src/domain/transfer/format';
 
 const served = useBuiltApp({ beforeAll, afterAll });
 
@@ -77,7 +78,7 @@ describe('backups and files between laptops', () => {
     const file = await backups.exportBackup();
     expect(file.name).toMatch(/^diagnum-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
     const parsed = JSON.parse(file.text) as { format: string; formatVersion: number; kind: string; data: { answers: unknown[] } };
-    expect(parsed).toMatchObject({ format: 'diagnum', formatVersion: 1, kind: 'sauvegarde' });
+    expect(parsed).toMatchObject({ format: 'diagnum', formatVersion: FORMAT_VERSION, kind: 'sauvegarde' });
     expect(parsed.data.answers).toHaveLength(2);
 
     // Everything the origin stores goes: IndexedDB, localStorage, the service worker's caches.
@@ -191,7 +192,7 @@ describe('backups and files between laptops', () => {
       { name: 'coupe.json', text: good.slice(0, good.length / 2), message: /incomplet ou abîmé/ },
       { name: 'unicode.json', text: Buffer.from(`\ufeff${good}`, 'utf16le'), message: /UTF-16/ },
       { name: 'autre.json', text: '{"version": 3, "items": []}', message: /ne vient pas de Diagnum/ },
-      { name: 'futur.json', text: good.replace('"formatVersion": 1', '"formatVersion": 9'), message: /version plus récente de Diagnum \(format 9\)/ },
+      { name: 'futur.json', text: good.replace(`"formatVersion": ${FORMAT_VERSION}`, '"formatVersion": 9'), message: /version plus récente de Diagnum \(format 9\)/ },
       { name: 'proto.json', text: hostile, message: /clé interdite \(« __proto__ »\)/ },
       { name: 'hors-bornes.json', text: good.replace('"value": 40', '"value": -40'), message: /négatif/ },
       { name: 'enorme.json', text: Buffer.alloc(6 * 1024 * 1024, 0x20), message: /trop volumineux \(6 Mo\).*5 Mo au plus/ },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
 import Papa from 'papaparse';
 import { answersCsv, safeCell, scoresCsv, type CampaignData } from '../../../src/domain/export/csv';
 import { emptyAnswer, type AnswerValue } from '../../../src/domain/answers';
@@ -17,7 +18,7 @@ const campaign = (over: Partial<CampaignRecord> = {}): CampaignRecord => ({
   nextAssessment: null,
   createdAt: 1,
   updatedAt: 1,
-  schemaVersion: 3,
+  schemaVersion: RECORD_SCHEMA_VERSION,
   ...over,
 });
 const answer = (itemId: string, value: AnswerValue | null, comment = '') => ({

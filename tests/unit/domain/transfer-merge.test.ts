@@ -2,6 +2,7 @@
 // settles every difference; agreements, new answers and confirmations of carried-over answers go
 // in silently; the same file twice changes nothing.
 import { describe, expect, it } from 'vitest';
+import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
 import {
   countWrites,
   planImport,
@@ -81,7 +82,7 @@ describe('merging files into this laptop', () => {
     const writes = resolved(p);
     expect(countWrites(writes)).toBe(0);
     expect(writes.imports).toEqual([
-      { id: file.exportId, kind: 'contribution', contributor: 'M. Durand', exportedAt: file.exportedAt, importedAt: NOW, schemaVersion: 3 },
+      { id: file.exportId, kind: 'contribution', contributor: 'M. Durand', exportedAt: file.exportedAt, importedAt: NOW, schemaVersion: RECORD_SCHEMA_VERSION },
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
 import { backupFile, fileNameFor, serializeFile } from '../../../src/domain/transfer/build';
 import { FORMAT_VERSION, MAX_FILE_BYTES, type DiagnumFile } from '../../../src/domain/transfer/format';
 import { upgradeRecords, type RecordStep } from '../../../src/domain/transfer/record-upgrades';
+import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
 import { checkAnswerValue } from '../../../src/domain/answers';
 import { findItem } from '../../../src/referentiels';
 import {
@@ -466,9 +467,11 @@ describe('the instants of the envelope and of the import log', () => {
 });
 
 describe('records of an older shape: a file exported before a database upgrade', () => {
-  /** A made-up upgrade of the database to record shape 4: answers gain a field, every record its new version. */
-  const toShape4: RecordStep = (record, table) => ({ ...record, ...(table === 'answers' ? { reviewed: false } : {}), schemaVersion: 4 });
-  const toShape5: RecordStep = (record) => ({ ...record, schemaVersion: 5 });
+  /** Files are exported with records of the current shape; the made-up shapes come after it. */
+  const current = RECORD_SCHEMA_VERSION;
+  /** A made-up upgrade of the database to the next record shape: answers gain a field, every record its new version. */
+  const toNext: RecordStep = (record, table) => ({ ...record, ...(table === 'answers' ? { reviewed: false } : {}), schemaVersion: current + 1 });
+  const toAfterNext: RecordStep = (record) => ({ ...record, schemaVersion: current + 2 });
   const recordsOf = (json: Record<string, any>): Array<Record<string, unknown>> => {
     const { school, campaigns, answers, sectionNotes, actions, imports } = json.data;
     return [school, ...campaigns, ...answers, ...sectionNotes, ...actions, ...imports];
@@ -477,31 +480,31 @@ describe('records of an older shape: a file exported before a database upgrade',
   it('upgrades every record to the current shape, step by step, and leaves the file as it was read', () => {
     const json = backupJson();
     const read = structuredClone(json);
-    expect(new Set(recordsOf(json).map((r) => r.schemaVersion))).toEqual(new Set([3]));
-    const upgraded: Record<string, any> = upgradeRecords(json, { 3: toShape4 }, 4);
+    expect(new Set(recordsOf(json).map((r) => r.schemaVersion))).toEqual(new Set([current]));
+    const upgraded: Record<string, any> = upgradeRecords(json, { [current]: toNext }, current + 1);
     expect(recordsOf(upgraded)).toHaveLength(recordsOf(json).length);
-    expect(new Set(recordsOf(upgraded).map((r) => r.schemaVersion))).toEqual(new Set([4]));
+    expect(new Set(recordsOf(upgraded).map((r) => r.schemaVersion))).toEqual(new Set([current + 1]));
     expect(upgraded.data.answers.every((a: Record<string, unknown>) => a.reviewed === false)).toBe(true);
     expect(recordsOf(upgraded).filter((r) => 'reviewed' in r)).toHaveLength(json.data.answers.length);
-    expect({ ...upgraded.data.answers[0], reviewed: undefined, schemaVersion: 3 }).toEqual({ ...json.data.answers[0], reviewed: undefined });
+    expect({ ...upgraded.data.answers[0], reviewed: undefined, schemaVersion: current }).toEqual({ ...json.data.answers[0], reviewed: undefined });
     expect(json).toEqual(read);
     // Two upgrades since the export: both steps, in order.
-    const twice: Record<string, any> = upgradeRecords(json, { 3: toShape4, 4: toShape5 }, 5);
-    expect(new Set(recordsOf(twice).map((r) => r.schemaVersion))).toEqual(new Set([5]));
+    const twice: Record<string, any> = upgradeRecords(json, { [current]: toNext, [current + 1]: toAfterNext }, current + 2);
+    expect(new Set(recordsOf(twice).map((r) => r.schemaVersion))).toEqual(new Set([current + 2]));
     expect(twice.data.answers[0].reviewed).toBe(false);
     // Records of the current shape are read as they are: today, every file.
     expect(upgradeRecords(json)).toEqual(json);
   });
 
   it('leaves a record of an unknown shape to the checks, which refuse it', () => {
-    for (const version of [2, 99, 3.5, '3', null]) {
+    for (const version of [2, 99, current + 0.5, String(current), null]) {
       const json = backupJson();
       json.data.answers[0].schemaVersion = version;
-      const upgraded: Record<string, any> = upgradeRecords(json, { 3: toShape4 }, 4);
+      const upgraded: Record<string, any> = upgradeRecords(json, { [current]: toNext }, current + 1);
       expect(upgraded.data.answers[0]).toEqual(json.data.answers[0]);
       expect(refusal(textOf(json), `schemaVersion ${version}`)).toBe('Ce fichier est refusé : la réponse n° 1 (schemaVersion) n’est pas valide (valeur inattendue).');
     }
     // A database upgrade shipped without its step for files is a fault of Diagnum, not of the file.
-    expect(() => upgradeRecords(backupJson(), {}, 4)).toThrow('No upgrade for file records of shape 3');
+    expect(() => upgradeRecords(backupJson(), {}, current + 1)).toThrow(`No upgrade for file records of shape ${current}`);
   });
 });

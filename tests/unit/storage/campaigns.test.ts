@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
 import { freshDatabase, snapshot } from '../../fixtures/database';
 import { createCampaign, deleteCampaign, listCampaigns, readCampaign, renameCampaign, setTarget } from '../../../src/storage/campaigns';
 import { saveAnswer, listAnswers } from '../../../src/storage/answers';
@@ -21,7 +22,7 @@ describe('campaigns', () => {
     expect(first.ok && second.ok).toBe(true);
     const list = await listCampaigns();
     expect(list.map((c) => c.name)).toEqual(['Réévaluation', 'État initial']);
-    expect(list[1]).toMatchObject({ status: 'open', documents: ['dgesco-2010'], schemaVersion: 3 });
+    expect(list[1]).toMatchObject({ status: 'open', documents: ['dgesco-2010'], schemaVersion: RECORD_SCHEMA_VERSION });
   });
 
   it('refuses an empty name, an impossible date or no document, in French, writing nothing', async () => {

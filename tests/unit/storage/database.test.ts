@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { freshDatabase, snapshot } from '../../fixtures/database';
-import { DiagnumDB, LATEST_VERSION, schemaVersions } from '../../../src/storage/db';
+import { DiagnumDB, LATEST_VERSION, schemaVersions, type StoreName } from '../../../src/storage/db';
 import { databaseHealth, useDatabase } from '../../../src/storage/connection';
 import { readSchool, saveSchool } from '../../../src/storage/school';
 import {
@@ -23,6 +23,10 @@ import { CampaignRecordSchema } from '../../../src/domain/campaigns';
 import { AnswerRecordSchema } from '../../../src/domain/answers';
 import { SectionNoteRecordSchema } from '../../../src/domain/section-notes';
 import { ActionRecordSchema } from '../../../src/domain/actions';
+import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
+import { ImportRecordSchema } from '../../../src/domain/transfer/format';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('the database', () => {
   it('declares its versions in increasing order, each with a reason', () => {
@@ -101,14 +105,14 @@ describe('the database', () => {
     expect(await listCampaigns()).toEqual([
       expect.objectContaining({
         name: 'État initial 2025', status: 'closed', startedFrom: null, members: [], assignments: [],
-        targets: [], nextAssessment: null, schemaVersion: 3,
+        targets: [], nextAssessment: null, schemaVersion: RECORD_SCHEMA_VERSION,
       }),
     ]);
     expect(await listAnswers(campaignId)).toEqual([
-      expect.objectContaining({ value: { kind: 'number', value: 40 }, comment: 'STSWeb', toCheck: true, carriedOver: false, schemaVersion: 3 }),
+      expect.objectContaining({ value: { kind: 'number', value: 40 }, comment: 'STSWeb', toCheck: true, carriedOver: false, schemaVersion: RECORD_SCHEMA_VERSION }),
     ]);
-    expect(await listSectionNotes(campaignId)).toEqual([expect.objectContaining({ text: 'Forces', schemaVersion: 3 })]);
-    expect(await readSchool()).toMatchObject({ name: 'Lycée Jean Jaurès', schemaVersion: 3 });
+    expect(await listSectionNotes(campaignId)).toEqual([expect.objectContaining({ text: 'Forces', schemaVersion: RECORD_SCHEMA_VERSION })]);
+    expect(await readSchool()).toMatchObject({ name: 'Lycée Jean Jaurès', schemaVersion: RECORD_SCHEMA_VERSION });
   });
 
   it('migrates a version 2 database to version 3: members and carried-over answers kept, an empty action plan', async () => {
@@ -130,9 +134,9 @@ describe('the database', () => {
     useDatabase(current);
     await current.open();
     expect(await listCampaigns()).toEqual([
-      expect.objectContaining({ members: ['Mme Martin'], assignments: [{ sectionId: 'occitanie.s1', member: 'Mme Martin' }], targets: [], nextAssessment: null, schemaVersion: 3 }),
+      expect.objectContaining({ members: ['Mme Martin'], assignments: [{ sectionId: 'occitanie.s1', member: 'Mme Martin' }], targets: [], nextAssessment: null, schemaVersion: RECORD_SCHEMA_VERSION }),
     ]);
-    expect(await listAnswers(campaignId)).toEqual([expect.objectContaining({ carriedOver: true, schemaVersion: 3 })]);
+    expect(await listAnswers(campaignId)).toEqual([expect.objectContaining({ carriedOver: true, schemaVersion: RECORD_SCHEMA_VERSION })]);
     expect(await listActions(campaignId)).toEqual([]);
   });
 
@@ -183,6 +187,93 @@ describe('the database', () => {
     // Nothing else moved: the five tables hold the very same records.
     expect(await snapshot(current)).toBe(`${before.slice(0, -1)},["imports",[]]]`);
     expect(await listAnswers(second.id)).toHaveLength(2);
+  });
+
+  it('opens a database filled at version 4 (records of shape 3) at version 5: every record valid, same counts, only restamped', async () => {
+    // The records exactly as version 4 stored them: the sample its exporter wrote (tables as stored).
+    const sample = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/files/format-v1.json'), 'utf8')) as {
+      data: { school: Record<string, unknown> } & Record<StoreName, Array<Record<string, unknown>>>;
+    };
+    const name = `test-${crypto.randomUUID()}`;
+    const old = new DiagnumDB(name, 4);
+    await old.table('school').put(sample.data.school);
+    for (const table of ['campaigns', 'answers', 'sectionNotes', 'actions', 'imports'] as const) await old.table(table).bulkPut(sample.data[table]);
+    const matrix = sample.data.answers.find((a) => a.itemId === 'dgesco2010.3.3.4.matrix');
+    expect(matrix?.value).toMatchObject({ kind: 'service-matrix', cells: [expect.anything()] });
+    const before = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    expect(Object.fromEntries(Object.entries(before).map(([t, rows]) => [t, rows.length]))).toEqual({ school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1 });
+    expect(new Set(Object.values(before).flat().map((r) => (r as { schemaVersion: number }).schemaVersion))).toEqual(new Set([3]));
+    old.close();
+
+    const current = new DiagnumDB(name);
+    useDatabase(current);
+    await current.open();
+    expect(current.verno).toBe(LATEST_VERSION);
+    const schemas = {
+      school: SchoolRecordSchema, campaigns: CampaignRecordSchema, answers: AnswerRecordSchema,
+      sectionNotes: SectionNoteRecordSchema, actions: ActionRecordSchema, imports: ImportRecordSchema,
+    };
+    for (const [table, schema] of Object.entries(schemas)) {
+      const rows = await current.table(table).toArray();
+      // Same records, same order, nothing but the shape version changed.
+      expect(rows, table).toEqual(before[table]!.map((r) => ({ ...r, schemaVersion: RECORD_SCHEMA_VERSION })));
+      for (const row of rows) expect(schema.safeParse(row).success, `${table}: ${JSON.stringify(row)}`).toBe(true);
+    }
+    // The app reads them: the 3.3.4 table of shape 3 (no `absent`) included.
+    expect(await listAnswers(sample.data.campaigns[0]!.id as string)).toContainEqual(expect.objectContaining({ itemId: 'dgesco2010.3.3.4.matrix', value: matrix!.value }));
+  });
+
+  it('repairs, while opening at version 5, what an earlier import stored and the schemas now refuse: implausible instants, targets off their scale', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const old = new DiagnumDB(name, 4);
+    const good = Date.UTC(2026, 9, 5, 9);
+    const campaignId = 'c0ffee00-0000-4000-8000-000000000005';
+    const shape3 = { schemaVersion: 3 };
+    await old.table('school').add({ id: 'school', name: 'Lycée Jean Jaurès', updatedAt: Date.UTC(1999, 11, 31), ...shape3 });
+    await old.table('campaigns').add({
+      id: campaignId, name: 'Importée', date: '2026-10-01', documents: ['dgesco-2010', 'occitanie-grille'], status: 'open',
+      startedFrom: null, members: [], assignments: [], nextAssessment: null,
+      targets: [
+        { axis: 'occitanie.1', value: 3 }, { axis: 'occitanie.2', value: 80 }, { axis: 'dgesco2010.3.3', value: 80 },
+        { axis: 'dgesco2010.3.4', value: 250 }, { axis: 'dgesco2010.3.5', value: -1 },
+      ],
+      createdAt: 1, updatedAt: Date.UTC(2100, 0, 1), ...shape3,
+    });
+    const answer = { campaignId, value: { kind: 'yes-no', value: true }, comment: '', toCheck: false, source: '', carriedOver: false, ...shape3 };
+    await old.table('answers').bulkAdd([
+      { ...answer, itemId: 'dgesco2010.3.3.1.1', updatedAt: 1e15 },
+      { ...answer, itemId: 'dgesco2010.3.3.1.2', updatedAt: 1.5e12 + 0.5 },
+      { ...answer, itemId: 'dgesco2010.3.3.1.3', updatedAt: good },
+    ]);
+    await old.table('sectionNotes').add({ campaignId, sectionId: 'dgesco2010.s3.3.1', text: 'Forces', updatedAt: -5, ...shape3 });
+    await old.table('actions').add({
+      id: 'action-00000001', campaignId, axis: 'dgesco2010.3.3', objective: 'Former', action: '', owner: '', due: null, status: 'prevue',
+      createdAt: good, updatedAt: 0, ...shape3,
+    });
+    await old.table('imports').add({ id: 'export-ancien-0001', kind: 'contribution', contributor: 'M. Durand', exportedAt: '2026-10-05T09:00:00.000Z', importedAt: Date.UTC(3000, 0, 1), ...shape3 });
+    old.close();
+
+    const start = Date.now();
+    const current = new DiagnumDB(name);
+    useDatabase(current);
+    await current.open();
+    const end = Date.now();
+    const repaired = expect.toSatisfy((ms: number) => Number.isInteger(ms) && ms >= start && ms <= end);
+
+    expect(await readSchool()).toMatchObject({ updatedAt: repaired, schemaVersion: RECORD_SCHEMA_VERSION });
+    const [campaign] = await listCampaigns();
+    expect(campaign).toMatchObject({ createdAt: repaired, updatedAt: repaired, schemaVersion: RECORD_SCHEMA_VERSION });
+    // Within their axis's scale (0–3 for an Occitanie area, 0–100 for DGESCO): kept; the others dropped.
+    expect(campaign!.targets).toEqual([{ axis: 'occitanie.1', value: 3 }, { axis: 'dgesco2010.3.3', value: 80 }]);
+    const answers = await listAnswers(campaignId);
+    expect(Object.fromEntries(answers.map((a) => [a.itemId, a.updatedAt]))).toEqual({
+      'dgesco2010.3.3.1.1': repaired, 'dgesco2010.3.3.1.2': repaired, 'dgesco2010.3.3.1.3': good,
+    });
+    expect(await listSectionNotes(campaignId)).toEqual([expect.objectContaining({ text: 'Forces', updatedAt: repaired })]);
+    expect(await listActions(campaignId)).toEqual([expect.objectContaining({ createdAt: good, updatedAt: repaired })]);
+    const [imported] = await current.imports.toArray();
+    expect(imported).toMatchObject({ importedAt: repaired });
+    expect(ImportRecordSchema.safeParse(imported).success).toBe(true);
   });
 });
 

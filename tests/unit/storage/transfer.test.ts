@@ -191,7 +191,7 @@ describe('export and import through the database', () => {
     expect(empty.plan.expected).toEqual([]);
     expect(empty.result).toEqual({ ok: true, value: true });
     expect(await snapshot(db)).toBe(before);
-    const row = { id: 'export-ancien-0001', kind: 'contribution' as const, contributor: 'M. Durand', exportedAt: '2025-10-05T09:00:00.000Z', importedAt: EARLIEST_INSTANT, schemaVersion: 3 as const };
+    const row = { id: 'export-ancien-0001', kind: 'contribution' as const, contributor: 'M. Durand', exportedAt: '2025-10-05T09:00:00.000Z', importedAt: EARLIEST_INSTANT, schemaVersion: RECORD_SCHEMA_VERSION as typeof RECORD_SCHEMA_VERSION };
     const logOnly = await importText(serializeFile(backupFile({ ...emptySnapshot(), imports: [row] }, stamp())));
     expect(logOnly.result).toEqual({ ok: true, value: true });
     expect(await db.imports.toArray()).toEqual([row]);
@@ -391,6 +391,7 @@ describe('an import planned on data that changed before it was written', () => {
 const SAMPLES = join(dirname(new URL(import.meta.url).pathname), '../../fixtures/files');
 const sampleCounts: Record<number, Record<string, number>> = {
   1: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1 },
+  2: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1 },
 };
 
 describe('files of every format version still import', () => {
@@ -462,7 +463,7 @@ async function fillSample() {
     ['dgesco2010.3.1.teachers', { kind: 'number', value: 87 }],
     ['dgesco2010.3.1.date', { kind: 'date', value: '2025-10-01' }],
     ['dgesco2010.3.2.1', { kind: 'yes-no', value: true }],
-    ['dgesco2010.3.3.4.matrix', { kind: 'service-matrix', cells: [{ service: 'ent', statement: 'regles', value: true }] }],
+    ['dgesco2010.3.3.4.matrix', { kind: 'service-matrix', cells: [{ service: 'ent', statement: 'regles', value: true }], absent: ['notes'] }],
     ['dgesco2010.3.6.1.h1', { kind: 'usage-counts', never: 20, occasionally: 40, regularly: 27 }, 'Enquête « papier » 📝'],
     ['dgesco2010.3.6.3.a13', { kind: 'percentage', value: 42.5 }],
     ['dgesco2010.3.6.4.a6', { kind: 'checklist', checked: ['actualite', 'cahier-de-textes'] }],
