@@ -14,7 +14,7 @@ export function verdict(m: Measure): string {
 }
 
 export function printMeasures(title: string, measures: Measure[]): void {
-  const rows = measures.map((m) => `  ${m.name.padEnd(52)} ${String(Math.round(m.value * 10) / 10).padStart(8)} ${m.unit.padEnd(6)} ${verdict(m)}`);
+  const rows = measures.map((m) => `  ${m.name.padEnd(66)} ${String(Math.round(m.value * 10) / 10).padStart(8)} ${m.unit.padEnd(6)} ${verdict(m)}`);
   console.log(`\n${title}\n${rows.join('\n')}\n`);
 }
 

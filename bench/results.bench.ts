@@ -8,30 +8,13 @@ import { DIST, assertBuilt, launch, openApp } from '../tests/e2e/support/browser
 import { serveDirectory } from '../tests/e2e/support/static-server';
 import { HomePage } from '../tests/e2e/pages/home-page';
 import { answerLookup, documentItems } from '../src/domain/completion';
-import { emptyAnswer, type AnswerRecord, type AnswerValue } from '../src/domain/answers';
+import { emptyAnswer, type AnswerRecord } from '../src/domain/answers';
 import { dgescoProfile } from '../src/domain/scoring/dgesco';
 import { occitanieLevels } from '../src/domain/scoring/occitanie';
 import { labelReadiness } from '../src/domain/scoring/label';
 import { referentiels } from '../src/referentiels';
-import type { Item } from '../src/referentiels/kinds';
 import { median, percentile, printMeasures, type Measure } from './report';
-
-/** A plausible answer to every item. */
-function answerTo(item: Item): AnswerValue | null {
-  switch (item.kind) {
-    case 'reference-figure': return { kind: 'number', value: 100 };
-    case 'count': return { kind: 'number', value: 10 };
-    case 'usage-counts': return { kind: 'usage-counts', never: 20, occasionally: 30, regularly: 40 };
-    case 'yes-no': return { kind: 'yes-no', value: true };
-    case 'percentage': return { kind: 'percentage', value: 50 };
-    case 'date': return { kind: 'date', value: '2026-10-01' };
-    case 'free-text': return { kind: 'text', value: 'texte' };
-    case 'checklist': return { kind: 'checklist', checked: item.options.slice(0, 3).map((o) => o.id) };
-    case 'service-matrix': return { kind: 'service-matrix', cells: item.services.flatMap((s) => item.statements.map((t) => ({ service: s.id, statement: t.id, value: true }))) };
-    case 'level': return { kind: 'level', value: 2 };
-    case 'label-band': return { kind: 'band', band: item.bands.at(-1)!.id };
-  }
-}
+import { answerTo } from './plausible-answers';
 
 describe('results', () => {
   it('measures scoring, the 10-campaign radar and the charts chunk', async () => {

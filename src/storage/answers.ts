@@ -13,28 +13,12 @@ import {
 import { CampaignRecordSchema } from '../domain/campaigns';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
-import { findItem, referenceFigureItems } from '../referentiels';
+import { findItem, itemsOf, referenceFigureItems, referentiels } from '../referentiels';
+import type { Item } from '../referentiels/kinds';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
 import { parseAll, watch } from './watch';
-
-/** A new value, or a change computed from the stored one (one count of three, one cell of the matrix). */
-export type ValueChange = AnswerValue | null | ((stored: AnswerValue | null) => AnswerValue | null);
-
-export interface AnswerPatch {
-  value?: ValueChange;
-  comment?: string;
-  toCheck?: boolean;
-  source?: string;
-  /** Set by undo only: a change of value always clears it. */
-  carriedOver?: boolean;
-}
-
-export interface SavedAnswer {
-  /** The record before the save (undefined: there was none), for undo. */
-  before: AnswerRecord | undefined;
-  after: AnswerRecord;
-}
+import type { AnswerPatch, SavedAnswer } from '../domain/answer-patch';
 
 export async function listAnswers(campaignId: string): Promise<AnswerRecord[]> {
   return parseAll(AnswerRecordSchema, await database().answers.where('campaignId').equals(campaignId).toArray());
@@ -44,19 +28,43 @@ export async function listAnswers(campaignId: string): Promise<AnswerRecord[]> {
 export const watchAnswersOf = (campaignIds: readonly string[]) =>
   watch(() => Promise.all(campaignIds.map((id) => listAnswers(id))));
 
+/**
+ * The items whose answers a new value of this item is checked against: the reference figure a
+ * count is part of, or, for a figure, the counts that must not exceed it (DGESCO 3.6 is read
+ * against 3.1). Computed once per item.
+ */
+const relatedCache = new Map<string, string[]>();
+function relatedItems(item: Item): string[] {
+  let found = relatedCache.get(item.id);
+  if (!found) {
+    if (item.kind === 'reference-figure') {
+      found = referentiels
+        .flatMap(itemsOf)
+        .filter((i) => (i.kind === 'usage-counts' || (i.kind === 'count' && i.bounded)) && i.of === item.figure)
+        .map((i) => i.id);
+    } else {
+      const of = item.kind === 'usage-counts' || (item.kind === 'count' && item.bounded) ? item.of : undefined;
+      found = of ? referenceFigureItems.filter((f) => f.figure === of).map((f) => f.id) : [];
+    }
+    relatedCache.set(item.id, found);
+  }
+  return found;
+}
+
 export async function saveAnswer(campaignId: string, itemId: string, patch: AnswerPatch): Promise<Checked<SavedAnswer>> {
   const started = performance.now();
   const place = findItem(itemId);
   if (!place) return refused('Question inconnue.');
   let outcome: Checked<SavedAnswer> = refused(fr.storage.failed);
   const { value: change, ...fields } = patch;
-  const figureKeys = referenceFigureItems.map((i) => [campaignId, i.id] as [string, string]);
+  // Only the answers its checks read, in the same round trip as the campaign and the stored answer.
+  const relatedKeys = change === undefined ? [] : relatedItems(place.item).map((id) => [campaignId, id] as [string, string]);
   const done = await commit(['campaigns', 'answers'], async (db) => {
     // The reads go out together: each round trip to the database counts on a slow laptop.
-    const [campaignRow, storedRow, figureRows] = await Promise.all([
+    const [campaignRow, storedRow, relatedRows] = await Promise.all([
       db.campaigns.get(campaignId),
       db.answers.get([campaignId, itemId]),
-      change === undefined ? Promise.resolve([]) : db.answers.bulkGet(figureKeys),
+      relatedKeys.length === 0 ? Promise.resolve([]) : db.answers.bulkGet(relatedKeys),
     ]);
     const campaign = campaignRow && CampaignRecordSchema.safeParse(campaignRow).data;
     if (!campaign) return void (outcome = refused(fr.storage.notFound));
@@ -72,13 +80,12 @@ export async function saveAnswer(campaignId: string, itemId: string, patch: Answ
     if (change !== undefined) {
       const value = typeof change === 'function' ? change(base.value) : change;
       if (value !== null) {
-        // A value is checked against the reference figures; all answers are read only when a figure changes.
-        const figureAnswers = parseAll(AnswerRecordSchema, figureRows.filter((r) => r !== undefined));
-        const checked = checkAnswerValue(place.item, value, referenceFiguresFrom(figureAnswers, referenceFigureItems));
+        // A count is checked against its figure; a figure against the counts already given.
+        const relatedAnswers = parseAll(AnswerRecordSchema, relatedRows.filter((r) => r !== undefined));
+        const checked = checkAnswerValue(place.item, value, referenceFiguresFrom(relatedAnswers, referenceFigureItems));
         if (!checked.ok) return void (outcome = checked);
         if (place.item.kind === 'reference-figure' && value.kind === 'number') {
-          const answers = parseAll(AnswerRecordSchema, await db.answers.where('campaignId').equals(campaignId).toArray());
-          const conflict = figureConflict(place.item.figure, value.value, answers, (id) => findItem(id)?.item);
+          const conflict = figureConflict(place.item.figure, value.value, relatedAnswers, (id) => findItem(id)?.item);
           if (conflict) return void (outcome = refused(conflict));
         }
       }

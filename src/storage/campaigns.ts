@@ -28,7 +28,8 @@ export async function listCampaigns(): Promise<CampaignRecord[]> {
   return sortCampaigns(parseAll(CampaignRecordSchema, await database().campaigns.toArray()));
 }
 
-export const watchCampaigns = () => watch(listCampaigns);
+/** One live query for every screen and form that lists the campaigns. */
+export const watchCampaigns = () => watchShared('campaigns', listCampaigns);
 
 /** Whether the database holds anything a person typed (the school or a campaign). */
 export async function holdsData(): Promise<boolean> {
@@ -94,12 +95,15 @@ async function readBundle(id: string): Promise<CampaignBundle | undefined> {
 export const watchCampaignBundle = (id: string) =>
   watchShared(`campaign-bundle:${id}`, async (): Promise<CampaignBundle | undefined> => {
     const db = database();
-    const [campaign, answers, notes, actions] = await Promise.all([
-      readCampaign(id),
-      db.answers.where('campaignId').equals(id).toArray(),
-      db.sectionNotes.where('campaignId').equals(id).toArray(),
-      db.actions.where('campaignId').equals(id).toArray(),
-    ]);
+    // One read transaction: the four tables as of one moment, in one round trip.
+    const [campaign, answers, notes, actions] = await db.transaction('r', [db.campaigns, db.answers, db.sectionNotes, db.actions], () =>
+      Promise.all([
+        readCampaign(id),
+        db.answers.where('campaignId').equals(id).toArray(),
+        db.sectionNotes.where('campaignId').equals(id).toArray(),
+        db.actions.where('campaignId').equals(id).toArray(),
+      ]),
+    );
     if (!campaign) return undefined;
     return {
       campaign,

@@ -25,33 +25,47 @@ export function watch<T>(query: () => Promise<T>): Readable<Loadable<T>> {
 }
 
 /**
- * A live query shared by key: a screen that opens shows the last known value at once (then the
- * fresh one, a few milliseconds later) instead of a "Chargement…" flash between two screens of
- * the same campaign.
+ * A live query shared by key: one query however many screens show it. A screen that opens gets
+ * the last known value at once (no "Chargement…" flash, no second read and render), and the
+ * query outlives its last screen for a while, since the next screen of a campaign needs it too.
  */
-const shared = new Map<string, { store: Readable<Loadable<unknown>>; last: Loadable<unknown> }>();
+const shared = new Map<string, Readable<Loadable<unknown>>>();
+
+/** How long a shared live query outlives its last screen. */
+const KEEP_ALIVE_MS = 30_000;
 
 export function watchShared<T>(key: string, query: () => Promise<T>): Readable<Loadable<T>> {
-  let entry = shared.get(key);
-  if (!entry) {
-    const live = watch(query);
-    const created: { store: Readable<Loadable<unknown>>; last: Loadable<unknown> } = {
-      last: { status: 'loading' },
-      store: {
-        subscribe(run) {
-          if (created.last.status === 'ready') run(created.last);
-          return live.subscribe((value) => {
-            if (value.status === 'loading' && created.last.status === 'ready') return;
-            created.last = value;
-            run(value);
-          });
-        },
+  let store = shared.get(key);
+  if (!store) {
+    const listeners = new Set<(value: Loadable<unknown>) => void>();
+    let last: Loadable<unknown> = { status: 'loading' };
+    let stop: (() => void) | undefined;
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    store = {
+      subscribe(run) {
+        clearTimeout(idle);
+        listeners.add(run);
+        run(last);
+        stop ??= watch(query).subscribe((value) => {
+          if (value.status === 'loading' && last.status === 'ready') return;
+          last = value;
+          for (const listener of [...listeners]) listener(value);
+        });
+        return () => {
+          listeners.delete(run);
+          if (listeners.size > 0) return;
+          clearTimeout(idle);
+          idle = setTimeout(() => {
+            if (listeners.size > 0) return;
+            stop?.();
+            stop = undefined;
+          }, KEEP_ALIVE_MS);
+        };
       },
     };
-    shared.set(key, created);
-    entry = created;
+    shared.set(key, store);
   }
-  return entry.store as Readable<Loadable<T>>;
+  return store as Readable<Loadable<T>>;
 }
 
 /** Parses every stored record on read: a record of an unknown shape is an error, never ignored. */
