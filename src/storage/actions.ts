@@ -27,13 +27,12 @@ async function planLocked(db: DiagnumDB, campaignId: string): Promise<Checked<ne
   return campaign.status === 'closed' ? refused(fr.storage.closed) : null;
 }
 
-/** The stored action, or why it cannot be changed (gone, unreadable, its campaign closed). Inside a transaction. */
-async function editableAction(db: DiagnumDB, id: string): Promise<Checked<ActionRecord>> {
+/** The stored action, or why there is none to change. Inside a transaction. */
+async function storedAction(db: DiagnumDB, id: string): Promise<Checked<ActionRecord>> {
   const row = await db.actions.get(id);
   if (row === undefined) return refused(ACTION_GONE);
   const stored = ActionRecordSchema.safeParse(row).data;
-  if (!stored) return refused(fr.storage.unreadable);
-  return (await planLocked(db, stored.campaignId)) ?? accepted(stored);
+  return stored ? accepted(stored) : refused(fr.storage.unreadable);
 }
 
 export async function addAction(campaignId: string, input: ActionInput): Promise<Checked<ActionRecord>> {
@@ -59,8 +58,10 @@ export async function addAction(campaignId: string, input: ActionInput): Promise
 export async function updateAction(id: string, changes: Partial<ActionInput>): Promise<Checked<true>> {
   let outcome: Checked<true> = accepted(true);
   const done = await commit(['campaigns', 'actions'], async (db) => {
-    const stored = await editableAction(db, id);
+    const stored = await storedAction(db, id);
     if (!stored.ok) return void (outcome = stored);
+    const locked = await planLocked(db, stored.value.campaignId);
+    if (locked) return void (outcome = locked);
     const { id: _id, campaignId: _c, createdAt: _a, updatedAt: _u, schemaVersion: _s, ...input } = stored.value;
     const checked = checkActionInput({ ...input, ...changes });
     if (!checked.ok) return void (outcome = checked);
@@ -74,8 +75,10 @@ export async function updateAction(id: string, changes: Partial<ActionInput>): P
 export async function deleteAction(id: string): Promise<Checked<true>> {
   let outcome: Checked<true> = accepted(true);
   const done = await commit(['campaigns', 'actions'], async (db) => {
-    const stored = await editableAction(db, id);
+    const stored = await storedAction(db, id);
     if (!stored.ok) return void (outcome = stored);
+    const locked = await planLocked(db, stored.value.campaignId);
+    if (locked) return void (outcome = locked);
     await db.actions.delete(id);
   });
   return done.ok ? outcome : done;
