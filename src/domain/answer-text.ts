@@ -18,8 +18,11 @@ export function valueText(item: Item, value: AnswerValue | null): string {
       return value.value ? 'oui' : 'non';
     case 'percentage':
       return pct(value.value);
-    case 'date':
-      return value.value;
+    case 'date': {
+      // Read the French way (15/03/2026), never as the stored ISO form.
+      const [y, m, d] = value.value.split('-');
+      return `${d}/${m}/${y}`;
+    }
     case 'text':
       return value.value;
     case 'checklist':

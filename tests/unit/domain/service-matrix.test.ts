@@ -143,3 +143,14 @@ describe('the 3.3.4 table with absent services', () => {
     expect(valueText(matrix, { kind: 'service-matrix', cells: [], absent: services })).toBe(matrix.services.map((s) => `${s.label} : service absent`).join(' | '));
   });
 });
+
+describe('an answer as a person reads it', () => {
+  it('writes a date the French way, never as the stored ISO form', async () => {
+    const { valueText } = await import('../../../src/domain/answer-text');
+    const { findItem } = await import('../../../src/referentiels');
+    const dateItem = (await import('../../../src/referentiels')).referentiels
+      .flatMap((r) => r.parts.flatMap((p) => p.sections.flatMap((s) => s.items)))
+      .find((i) => i.kind === 'date')!;
+    expect(valueText(findItem(dateItem.id)!.item, { kind: 'date', value: '2026-03-15' })).toBe('15/03/2026');
+  });
+});
