@@ -140,7 +140,7 @@ describe('a whole campaign, as a pilot group runs it', () => {
     await page.getByRole('heading', { level: 1, name: /Résultats/ }).waitFor();
     const gar = rowOf(page, /Niveau de chaque critère/, /^GAR\b/);
     expect(squash(await gar.getByRole('cell').textContent())).toBe('non concerné');
-    expect(squash(await rowOf(page, /Niveau de chaque critère/, /^4 Ressources/).textContent())).toContain('moyenne 2 (1 critère sur 1)');
+    expect(squash(await rowOf(page, /Niveau de chaque critère/, /^4 Ressources/).textContent())).toContain('moyenne 2 (1 critère sur 1 ; 1 « non concerné »)');
     const radar = page.locator('figure', { has: page.locator('canvas[data-chart="occitanie-criteres"]') });
     const summary = squash(await radar.locator('.chart-summary').textContent());
     expect(summary).toContain('1 axe « non concerné »');
