@@ -1,7 +1,7 @@
 // Campaigns: one assessment of the school at a date, covering one or more of the documents.
 import * as z from 'zod/mini';
 import { DocumentIdSchema, ItemIdSchema } from '../referentiels/kinds';
-import { referentielById } from '../referentiels';
+import { occitanieAreaIds } from '../referentiels/catalog';
 import { InstantSchema } from './instants';
 import { boundedText, MAX_NAME } from './text-limits';
 import { checkWith, type Checked } from './result';
@@ -42,7 +42,8 @@ export const AssignmentSchema = z.strictObject({ sectionId: ItemIdSchema, member
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
 /** The Occitanie grid's areas, rated 0 to 3 like its criteria. */
-const occitanieAreas: ReadonlySet<string> = new Set(referentielById('occitanie-grille').parts.map((p) => p.id));
+// From the catalog, not the grid itself: campaigns are read by the first page, which must not load the documents.
+const occitanieAreas: ReadonlySet<string> = new Set(occitanieAreaIds);
 
 /** The highest target an axis takes: 3 on an area of the Occitanie grid, 100 on any other axis (a DGESCO score). */
 export const targetMax = (axis: string): number => (occitanieAreas.has(axis) ? 3 : 100);

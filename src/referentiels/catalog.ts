@@ -21,6 +21,9 @@ export const catalog: readonly CatalogEntry[] = [
   { id: 'label-lycee-2023', shortTitle: 'Label Lycée numérique', itemPrefix: 'label2023.', parts: 4, sections: 5, items: 59, followUps: 0 },
 ];
 
+/** The Occitanie grid's five areas (the axes whose targets are levels 0 to 3). */
+export const occitanieAreaIds: readonly string[] = ['occitanie.1', 'occitanie.2', 'occitanie.3', 'occitanie.4', 'occitanie.5'];
+
 export function documentOfItem(itemId: string): DocumentId | undefined {
   return catalog.find((entry) => itemId.startsWith(entry.itemPrefix))?.id;
 }

@@ -4,8 +4,10 @@ import { deleteCampaign, restoreCampaign } from '../storage/campaigns';
 import type { Checked } from '../domain/result';
 import { toasts } from './toast.svelte';
 
-export { watchCampaigns, createCampaign, startFromPrevious, duplicateCampaign } from '../storage/campaigns';
-export { watchAnswersOf } from '../storage/answers';
+// Renaming from the home page's list goes straight to storage (which holds every rule, the
+// closed campaign's included): opening the campaign's session there would load the three
+// documents and the scoring with the first page.
+export { watchCampaigns, createCampaign, startFromPrevious, duplicateCampaign, renameCampaign } from '../storage/campaigns';
 
 /** Deleting a campaign: done at once, with "Annuler la suppression" offered for a few seconds. */
 export async function deleteWithUndo(campaignId: string): Promise<Checked<true>> {

@@ -16,6 +16,12 @@ describe('the catalog of the documents', () => {
     ).toEqual(catalog.map(({ itemPrefix: _prefix, ...entry }) => entry));
   });
 
+  it('lists the Occitanie areas as the grid does', async () => {
+    const { occitanieAreaIds } = await import('../../../src/referentiels/catalog');
+    const { referentielById } = await import('../../../src/referentiels');
+    expect(occitanieAreaIds).toEqual(referentielById('occitanie-grille').parts.map((p) => p.id));
+  });
+
   it('finds the document of every item from its id alone', () => {
     for (const document of referentiels) {
       for (const item of itemsOf(document)) expect(documentOfItem(item.id)).toBe(findItem(item.id)?.document.id);
