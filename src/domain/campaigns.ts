@@ -45,14 +45,19 @@ export type Assignment = z.infer<typeof AssignmentSchema>;
 // From the catalog, not the grid itself: campaigns are read by the first page, which must not load the documents.
 const occitanieAreas: ReadonlySet<string> = new Set(occitanieAreaIds);
 
-/** The highest target an axis takes: 3 on an area of the Occitanie grid, 100 on any other axis (a DGESCO score). */
-export const targetMax = (axis: string): number => (occitanieAreas.has(axis) ? 3 : 100);
+/** The axis of the label's level, among the targets. */
+export const LABEL_TARGET_AXIS = 'label';
+
+/** The highest target an axis takes: 3 on an area of the Occitanie grid and on the label's level, 100 on any other axis (a DGESCO score). */
+export const targetMax = (axis: string): number => (occitanieAreas.has(axis) || axis === LABEL_TARGET_AXIS ? 3 : 100);
 
 /** A level the group aims for on an axis of the results, within that axis's scale (`targetMax`). */
 export const TargetSchema = z
   .strictObject({
     axis: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,80}$/, { error: 'Objectif : axe non valide.' })),
     value: z.number({ error: 'Objectif : nombre attendu.' }),
+    /** Proposed by Diagnum when the campaign was created (the next level up), not yet accepted or changed by the group (shape 5). */
+    proposed: z.optional(z.literal(true)),
   })
   .check(
     z.superRefine((target, ctx) => {
@@ -105,4 +110,30 @@ export function previousCampaignId(
   newestFirst: ReadonlyArray<Pick<CampaignRecord, 'id' | 'date'>>,
 ): string | undefined {
   return campaign.startedFrom ?? newestFirst.find((c) => c.id !== campaign.id && c.date < campaign.date)?.id;
+}
+
+/** How many days before the planned date the home page starts reminding the group. */
+export const NEXT_ASSESSMENT_NOTICE_DAYS = 60;
+
+export interface NextAssessmentNotice {
+  /** The campaign that planned it: the latest one. */
+  campaign: Pick<CampaignRecord, 'id' | 'name'>;
+  date: string;
+  /** Days from today to the date: negative once it is past. */
+  days: number;
+}
+
+/**
+ * The next assessment planned by the latest campaign, once it is near (within
+ * NEXT_ASSESSMENT_NOTICE_DAYS) or past; nothing when none is planned or it is still far.
+ * `today` is YYYY-MM-DD, `newestFirst` in the home page's order.
+ */
+export function nextAssessmentNotice(
+  newestFirst: ReadonlyArray<Pick<CampaignRecord, 'id' | 'name' | 'date' | 'nextAssessment'>>,
+  today: string,
+): NextAssessmentNotice | undefined {
+  const latest = newestFirst[0];
+  if (!latest?.nextAssessment) return undefined;
+  const days = Math.round((Date.parse(latest.nextAssessment) - Date.parse(today)) / 86_400_000);
+  return days <= NEXT_ASSESSMENT_NOTICE_DAYS ? { campaign: { id: latest.id, name: latest.name }, date: latest.nextAssessment, days } : undefined;
 }

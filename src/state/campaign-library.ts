@@ -1,13 +1,32 @@
 // The school's campaigns as a whole: the list, and the writes that create or remove a campaign
 // (the writes inside one campaign are its session's verbs).
-import { deleteCampaign, restoreCampaign } from '../storage/campaigns';
+import * as campaigns from '../storage/campaigns';
+import { deleteCampaign, restoreCampaign, type CampaignBundle, type ProposeTargets } from '../storage/campaigns';
+import type { CampaignInput, CampaignRecord } from '../domain/campaigns';
+import { answerLookup } from '../domain/completion';
 import type { Checked } from '../domain/result';
 import { toasts } from './toast.svelte';
 
 // Renaming from the home page's list goes straight to storage (which holds every rule, the
 // closed campaign's included): opening the campaign's session there would load the three
 // documents and the scoring with the first page.
-export { watchCampaigns, createCampaign, startFromPrevious, duplicateCampaign, renameCampaign } from '../storage/campaigns';
+export { watchCampaigns, duplicateCampaign, renameCampaign } from '../storage/campaigns';
+
+/** The next level up from the previous campaign; scoring is loaded only when a campaign is created. */
+async function proposer(): Promise<ProposeTargets> {
+  const { proposeTargets } = await import('../domain/scoring/target-proposals');
+  return (previous: CampaignBundle, documents) => proposeTargets(answerLookup(previous.answers), documents);
+}
+
+/** A fresh campaign: it takes over the open actions of the one before and proposes its targets. */
+export async function createCampaign(input: CampaignInput): Promise<Checked<CampaignRecord>> {
+  return campaigns.createCampaign(input, await proposer());
+}
+
+/** The yearly re-assessment from a previous campaign: its answers to confirm, its open actions, proposed targets. */
+export async function startFromPrevious(previousId: string, input: CampaignInput): Promise<Checked<CampaignRecord>> {
+  return campaigns.startFromPrevious(previousId, input, await proposer());
+}
 
 /** Deleting a campaign: done at once, with "Annuler la suppression" offered for a few seconds. */
 export async function deleteWithUndo(campaignId: string): Promise<Checked<true>> {

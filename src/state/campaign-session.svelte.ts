@@ -26,6 +26,7 @@ import {
   setCampaignStatus,
   setNextAssessment,
   setTarget,
+  acceptProposedTargets,
   watchCampaignBundle,
   type CampaignBundle,
 } from '../storage/campaigns';
@@ -285,6 +286,10 @@ export class CampaignSession {
   }
   setTarget(axis: string, value: number | null) {
     return this.#write(`target:${axis}`, () => setTarget(this.id, axis, value));
+  }
+  /** The proposed targets become the group's own, as they are. */
+  acceptProposedTargets() {
+    return this.#write('targets', () => acceptProposedTargets(this.id));
   }
   setNextAssessment(date: string | null) {
     return this.#write('next-assessment', () => setNextAssessment(this.id, date));

@@ -39,9 +39,10 @@ export async function addAction(campaignId: string, input: ActionInput): Promise
   const checked = checkActionInput(input);
   if (!checked.ok) return checked;
   const now = Date.now();
+  const id = crypto.randomUUID();
   const record = checkWith(
     ActionRecordSchema,
-    { ...checked.value, id: crypto.randomUUID(), campaignId, createdAt: now, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION },
+    { ...checked.value, id, campaignId, lineage: id, history: [], createdAt: now, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION },
     'Action non valide.',
   );
   if (!record.ok) return record;
@@ -62,7 +63,7 @@ export async function updateAction(id: string, changes: Partial<ActionInput>): P
     if (!stored.ok) return void (outcome = stored);
     const locked = await planLocked(db, stored.value.campaignId);
     if (locked) return void (outcome = locked);
-    const { id: _id, campaignId: _c, createdAt: _a, updatedAt: _u, schemaVersion: _s, ...input } = stored.value;
+    const { id: _id, campaignId: _c, lineage: _l, history: _h, createdAt: _a, updatedAt: _u, schemaVersion: _s, ...input } = stored.value;
     const checked = checkActionInput({ ...input, ...changes });
     if (!checked.ok) return void (outcome = checked);
     const record = checkWith(ActionRecordSchema, { ...stored.value, ...checked.value, updatedAt: Date.now() }, 'Action non valide.');

@@ -10,13 +10,15 @@ import {
   checkCampaignInput,
   checkCampaignName,
   sortCampaigns,
+  previousCampaignId,
+  type Target,
   type CampaignInput,
   type CampaignRecord,
   type CampaignStatus,
 } from '../domain/campaigns';
 import { AnswerRecordSchema, type AnswerRecord } from '../domain/answers';
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
-import { ActionRecordSchema, type ActionRecord } from '../domain/actions';
+import { ActionRecordSchema, carryOverActions, type ActionRecord } from '../domain/actions';
 import { documentOfItem } from '../referentiels/catalog';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
@@ -61,14 +63,36 @@ function newCampaignRecord(input: CampaignInput, extra: Partial<CampaignRecord> 
   }, 'Campagne non valide.');
 }
 
-export async function createCampaign(input: CampaignInput): Promise<Checked<CampaignRecord>> {
+/**
+ * The targets a new campaign proposes from the one before (the next level up on each axis and on
+ * the label), computed by the caller: scoring needs the documents, which this module does not load.
+ */
+export type ProposeTargets = (previous: CampaignBundle, documents: CampaignInput['documents']) => Target[];
+
+/**
+ * A fresh campaign. The year goes on from the latest campaign dated before it: its open actions
+ * are taken over and, given `propose`, the next level up becomes the default target of each axis.
+ */
+export async function createCampaign(input: CampaignInput, propose?: ProposeTargets): Promise<Checked<CampaignRecord>> {
   const checked = checkCampaignInput(input);
   if (!checked.ok) return checked;
-  const created = newCampaignRecord(checked.value);
+  const previousId = previousCampaignId({ id: '', startedFrom: null, date: checked.value.date }, await listCampaigns());
+  const previous = previousId === undefined ? undefined : await readBundle(previousId);
+  const created = newCampaignRecord(checked.value, { targets: previous && propose ? propose(previous, checked.value.documents) : [] });
   if (!created.ok) return created;
   const record = created.value;
-  const done = await commit(['campaigns'], (db) => db.campaigns.add(record));
+  const actions = previous ? takeOver(previous, record) : [];
+  const done = await commit(['campaigns', 'actions'], async (db) => {
+    await db.campaigns.add(record);
+    await db.actions.bulkAdd(actions);
+  });
   return done.ok ? accepted(record) : done;
+}
+
+/** The open actions of the previous campaign, as the new one takes them over (checked whole). */
+function takeOver(previous: CampaignBundle, record: CampaignRecord): ActionRecord[] {
+  const carried = carryOverActions(previous, { campaignId: record.id, held: [], now: record.createdAt, newId: () => crypto.randomUUID() });
+  return parseAll(ActionRecordSchema, carried);
 }
 
 /** A campaign with everything that belongs to it: what a deletion keeps in memory for undo. */
@@ -118,7 +142,7 @@ export const watchCampaignBundle = (id: string) =>
  * "repris" until the group confirms or changes them. Section notes are not copied: each campaign's
  * analysis is its own (the previous one stays readable).
  */
-export async function startFromPrevious(previousId: string, input: CampaignInput): Promise<Checked<CampaignRecord>> {
+export async function startFromPrevious(previousId: string, input: CampaignInput, propose?: ProposeTargets): Promise<Checked<CampaignRecord>> {
   const checked = checkCampaignInput(input);
   if (!checked.ok) return checked;
   const previous = await readBundle(previousId);
@@ -127,7 +151,8 @@ export async function startFromPrevious(previousId: string, input: CampaignInput
     startedFrom: previousId,
     members: previous.campaign.members,
     assignments: previous.campaign.assignments,
-    targets: previous.campaign.targets,
+    // The next level up, proposed; without scoring at hand, last year's targets as they were.
+    targets: propose ? propose(previous, checked.value.documents) : previous.campaign.targets,
   });
   if (!created.ok) return created;
   const record = created.value;
@@ -140,9 +165,11 @@ export async function startFromPrevious(previousId: string, input: CampaignInput
     // The value, its comment and its source come along; "à vérifier" does not, silently: every
     // carried answer is already to be confirmed, and last year's doubt is not this year's.
     .map((a): AnswerRecord => ({ ...a, campaignId: record.id, carriedOver: true, toCheck: false, updatedAt: record.createdAt }));
-  const done = await commit(['campaigns', 'answers'], async (db) => {
+  const actions = takeOver(previous, record);
+  const done = await commit(['campaigns', 'answers', 'actions'], async (db) => {
     await db.campaigns.add(record);
     await db.answers.bulkAdd(answers);
+    await db.actions.bulkAdd(actions);
   });
   return done.ok ? accepted(record) : done;
 }
@@ -273,6 +300,11 @@ export async function setTarget(id: string, axis: string, value: number | null):
   return updateCampaign(id, (campaign) => ({
     targets: [...campaign.targets.filter((t) => t.axis !== axis), ...(value === null ? [] : [{ axis, value }])],
   }));
+}
+
+/** The targets Diagnum proposed become the group's, unchanged. */
+export async function acceptProposedTargets(id: string): Promise<Checked<true>> {
+  return updateCampaign(id, (campaign) => ({ targets: campaign.targets.map(({ axis, value }) => ({ axis, value })) }));
 }
 
 export async function setNextAssessment(id: string, date: string | null): Promise<Checked<true>> {

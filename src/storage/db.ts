@@ -8,7 +8,7 @@ import type { AnswerRecord } from '../domain/answers';
 import type { SectionNoteRecord } from '../domain/section-notes';
 import type { ActionRecord } from '../domain/actions';
 import type { ImportRecord } from '../domain/transfer/format';
-import { addActionPlan, addWorkshopFields, repairImportedInstantsAndTargets } from './upgrades';
+import { addActionLineage, addActionPlan, addWorkshopFields, repairImportedInstantsAndTargets } from './upgrades';
 
 export const DB_NAME = 'diagnum';
 
@@ -81,6 +81,19 @@ export const schemaVersions: readonly SchemaVersion[] = [
       imports: 'id',
     },
     upgrade: repairImportedInstantsAndTargets,
+  },
+  {
+    version: 6,
+    why: 'the year-to-year loop: an open action goes on in the next campaign with its story (lineage, history); a target may be a proposal of the next level up',
+    stores: {
+      school: 'id',
+      campaigns: 'id, date',
+      answers: '[campaignId+itemId], campaignId',
+      sectionNotes: '[campaignId+sectionId], campaignId',
+      actions: 'id, campaignId',
+      imports: 'id',
+    },
+    upgrade: addActionLineage,
   },
 ];
 

@@ -56,3 +56,19 @@ export async function repairImportedInstantsAndTargets(tx: Transaction): Promise
   }
 }
 
+
+/**
+ * v6 (record shape 5): every action starts its own lineage (its id) with no earlier story; a
+ * target may be marked proposed, an optional field no stored target needs. Every record is restamped.
+ */
+export async function addActionLineage(tx: Transaction): Promise<void> {
+  await tx.table('actions').toCollection().modify((a: Record<string, unknown>) => {
+    // A record a newer tab already wrote keeps its own story.
+    if (typeof a.lineage !== 'string') a.lineage = a.id;
+    if (!Array.isArray(a.history)) a.history = [];
+    a.schemaVersion = 5;
+  });
+  for (const table of ['school', 'campaigns', 'answers', 'sectionNotes', 'imports']) {
+    await tx.table(table).toCollection().modify((r: Record<string, unknown>) => void (r.schemaVersion = 5));
+  }
+}

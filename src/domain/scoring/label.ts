@@ -2,16 +2,23 @@
 // the next one, and the optional points. The 2023-2024 mark out of 20 is not computed: it uses 11
 // criteria that the source marks with a logo the extraction lost.
 import { referentielById } from '../../referentiels';
-import type { Band, ItemOfKind } from '../../referentiels/kinds';
+import type { Band, ItemOfKind, Referentiel } from '../../referentiels/kinds';
 import type { AnswerLookup } from '../completion';
 
 const source = referentielById('label-lycee-2023');
 
-type Criterion = ItemOfKind<'label-band'>;
+export type LabelCriterion = ItemOfKind<'label-band'>;
+type Criterion = LabelCriterion;
 
-export const labelCriteria: Criterion[] = source.parts.flatMap((p) =>
-  p.sections.flatMap((s) => s.items.filter((i): i is Criterion => i.kind === 'label-band')),
-);
+/** The criteria of a label call's grid, in its order. */
+export function labelCriteriaOf(referentiel: Referentiel): Criterion[] {
+  return referentiel.parts.flatMap((p) =>
+    p.sections.flatMap((s) => s.items.filter((i): i is Criterion => i.kind === 'label-band')),
+  );
+}
+
+/** The 2023-2024 call's criteria. */
+export const labelCriteria: Criterion[] = labelCriteriaOf(source);
 
 /** The band a measured figure falls in (a rate, a number a year): the last band whose start it reaches. */
 export function bandForFigure(criterion: Criterion, figure: number): Band {
@@ -52,7 +59,8 @@ export interface LabelReadiness {
   points: { earned: number; max: number; answered: number; total: number };
 }
 
-function chosenBand(criterion: Criterion, answers: AnswerLookup): Band | undefined | 'not-applicable' {
+/** The answer given to a criterion: a band, "non concerné", or nothing. */
+export function chosenBand(criterion: Criterion, answers: AnswerLookup): Band | undefined | 'not-applicable' {
   const value = answers.get(criterion.id)?.value;
   if (value?.kind === 'not-applicable') return 'not-applicable';
   if (value?.kind !== 'band') return undefined;
@@ -69,14 +77,24 @@ function levelMet(criteria: readonly Criterion[], levelOf: (c: Criterion) => num
   return level;
 }
 
+/** The label level a criterion's answer allows: 0 when unanswered or "non concerné" (no exemption). */
+export function allowedLevel(criterion: Criterion, answers: AnswerLookup): number {
+  const band = chosenBand(criterion, answers);
+  return band && band !== 'not-applicable' ? (band.level ?? 0) : 0;
+}
+
+/** The 2023-2024 call's readiness. */
 export function labelReadiness(answers: AnswerLookup): LabelReadiness {
-  const mandatory = labelCriteria.filter((c) => c.rule === 'mandatory');
-  const optional = labelCriteria.filter((c) => c.rule === 'optional');
+  return labelReadinessFor(source, answers);
+}
+
+/** Readiness against a given call's grid (each call has its own référentiel). */
+export function labelReadinessFor(referentiel: Referentiel, answers: AnswerLookup): LabelReadiness {
+  const criteria = referentiel === source ? labelCriteria : labelCriteriaOf(referentiel);
+  const mandatory = criteria.filter((c) => c.rule === 'mandatory');
+  const optional = criteria.filter((c) => c.rule === 'optional');
   const notApplicable = mandatory.filter((c) => chosenBand(c, answers) === 'not-applicable');
-  const levelOf = (c: Criterion) => {
-    const band = chosenBand(c, answers);
-    return band && band !== 'not-applicable' ? (band.level ?? 0) : 0;
-  };
+  const levelOf = (c: Criterion) => allowedLevel(c, answers);
   const level = levelMet(mandatory, levelOf);
   // If the Région accepted every justification: the "non concerné" criteria left out.
   const justifiedLevel = levelMet(

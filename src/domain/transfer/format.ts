@@ -18,7 +18,7 @@ export const FORMAT_NAME = 'diagnum';
  * records upgraded (record-upgrades.ts): docs/decisions/0006-format-and-database-versions.md.
  */
 // 2: records of shape 4 (a 3.3.4 answer may list absent services).
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** Checked before the file is read: a whole school's ten-year history is well under 2 MB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 

@@ -11,6 +11,8 @@ type Json = Record<string, unknown>;
 export const formatMigrations: Readonly<Record<number, (file: Json) => Json>> = {
   /** 1 → 2: records of shape 4; the envelope and `data` are unchanged (their records are upgraded by record-upgrades.ts). */
   1: (file) => ({ ...file, formatVersion: 2 }),
+  /** 2 → 3: records of shape 5 (actions' lineage and history); the envelope is unchanged. */
+  2: (file) => ({ ...file, formatVersion: 3 }),
 };
 
 export function migrateToCurrent(file: Json, fromVersion: number): Json {

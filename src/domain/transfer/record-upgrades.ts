@@ -27,8 +27,9 @@ export const recordUpgrades: Readonly<Record<number, RecordStep>> = {
    * refuse implausible instants and targets outside their scale.
    */
   3: (record) => ({ ...record, schemaVersion: 4 }),
-  // 4 → 5 goes here, with the database upgrade to shape 5, e.g.
-  // 4: (record, table) => ({ ...record, ...(table === 'answers' ? { newField: null } : {}), schemaVersion: 5 }),
+  /** 4 → 5 (Dexie version 6): an action starts its own lineage with no earlier story; targets may be proposals, an optional mark. */
+  4: (record, table) => ({ ...record, ...(table === 'actions' ? { lineage: record.id, history: [] } : {}), schemaVersion: 5 }),
+  // 5 → 6 goes here, with the database upgrade to shape 6.
 };
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,8 @@
 // Reading a chosen file: every refusal, with the French sentence the user sees (reliability.md 3.1,
 // hostile files). Nothing here touches the database: a file is read, checked and refused before.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   fileMessages,
   parseFileBytes,
@@ -494,6 +496,14 @@ describe('records of an older shape: a file exported before a database upgrade',
     expect(twice.data.answers[0].reviewed).toBe(false);
     // Records of the current shape are read as they are: today, every file.
     expect(upgradeRecords(json)).toEqual(json);
+  });
+
+  it('brings a shape-4 action (format 2) to shape 5: its own lineage, no earlier story; other records only restamped', () => {
+    const sample = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/files/format-v2.json'), 'utf8')) as Record<string, any>;
+    const upgraded: Record<string, any> = upgradeRecords(sample);
+    const action = sample.data.actions[0];
+    expect(upgraded.data.actions[0]).toEqual({ ...action, lineage: action.id, history: [], schemaVersion: 5 });
+    expect(upgraded.data.campaigns).toEqual(sample.data.campaigns.map((c: Record<string, unknown>) => ({ ...c, schemaVersion: 5 })));
   });
 
   it('leaves a record of an unknown shape to the checks, which refuse it', () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabase, snapshot } from '../../fixtures/database';
 import {
+  acceptProposedTargets,
   addMember,
   assignSection,
   createCampaign,
@@ -47,7 +48,8 @@ async function aClosedCampaign() {
   const db = freshDatabase();
   const previous = ok(await createCampaign({ name: 'État initial 2025', date: '2025-10-01', documents: ['occitanie-grille'] }));
   ok(await saveAnswer(previous.id, LEVEL, { value: { kind: 'level', value: 1 } }));
-  const campaign = ok(await startFromPrevious(previous.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: ['occitanie-grille'] }));
+  const propose = () => [{ axis: 'occitanie.2', value: 2, proposed: true as const }];
+  const campaign = ok(await startFromPrevious(previous.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: ['occitanie-grille'] }, propose));
   const id = campaign.id;
   ok(await addMember(id, 'Mme Martin'));
   ok(await addMember(id, 'M. Durand'));
@@ -64,6 +66,7 @@ type Case = [string, (c: { id: string; actionId: string }) => Promise<Checked<un
 
 const writes: Case[] = [
   ['setTarget', ({ id }) => setTarget(id, 'occitanie.1', 3)],
+  ['acceptProposedTargets', ({ id }) => acceptProposedTargets(id)],
   ['addMember', ({ id }) => addMember(id, 'Mme N’Diaye')],
   ['removeMember', ({ id }) => removeMember(id, 'M. Durand')],
   ['assignSection', ({ id }) => assignSection(id, 'occitanie.s2', 'M. Durand')],

@@ -170,7 +170,8 @@ describe('the database', () => {
     const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: ['dgesco-2010'] }));
     const before = await snapshot(old);
     const counts = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.count()] as const)));
-    expect(counts).toEqual({ school: 1, campaigns: 2, answers: 6, sectionNotes: 1, actions: 1 });
+    // Two actions: the open one was taken over by the second campaign.
+    expect(counts).toEqual({ school: 1, campaigns: 2, answers: 6, sectionNotes: 1, actions: 2 });
     old.close();
 
     const current = new DiagnumDB(name);
@@ -215,12 +216,39 @@ describe('the database', () => {
     };
     for (const [table, schema] of Object.entries(schemas)) {
       const rows = await current.table(table).toArray();
-      // Same records, same order, nothing but the shape version changed.
-      expect(rows, table).toEqual(before[table]!.map((r) => ({ ...r, schemaVersion: RECORD_SCHEMA_VERSION })));
+      // Same records, same order, nothing but the shape version changed (and, at version 6, each action starts its lineage).
+      const lineage = (r: Record<string, unknown>) => (table === 'actions' ? { lineage: r.id, history: [] } : {});
+      expect(rows, table).toEqual(before[table]!.map((r) => ({ ...r, ...lineage(r), schemaVersion: RECORD_SCHEMA_VERSION })));
       for (const row of rows) expect(schema.safeParse(row).success, `${table}: ${JSON.stringify(row)}`).toBe(true);
     }
     // The app reads them: the 3.3.4 table of shape 3 (no `absent`) included.
     expect(await listAnswers(sample.data.campaigns[0]!.id as string)).toContainEqual(expect.objectContaining({ itemId: 'dgesco2010.3.3.4.matrix', value: matrix!.value }));
+  });
+
+  it('opens a database filled at version 5 (records of shape 4) at version 6: each action starts its own lineage, nothing else moves', async () => {
+    const sample = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/files/format-v2.json'), 'utf8')) as {
+      data: { school: Record<string, unknown> } & Record<StoreName, Array<Record<string, unknown>>>;
+    };
+    const name = `test-${crypto.randomUUID()}`;
+    const old = new DiagnumDB(name, 5);
+    await old.table('school').put(sample.data.school);
+    for (const table of ['campaigns', 'answers', 'sectionNotes', 'actions', 'imports'] as const) await old.table(table).bulkPut(sample.data[table]);
+    const before = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    expect(new Set(Object.values(before).flat().map((r) => (r as { schemaVersion: number }).schemaVersion))).toEqual(new Set([4]));
+    expect(before.actions).toHaveLength(1);
+    old.close();
+
+    const current = new DiagnumDB(name);
+    useDatabase(current);
+    await current.open();
+    expect(current.verno).toBe(6);
+    const [action] = await current.actions.toArray();
+    expect(action).toEqual({ ...before.actions![0], lineage: before.actions![0]!.id, history: [], schemaVersion: 5 });
+    for (const table of ['school', 'campaigns', 'answers', 'sectionNotes', 'imports']) {
+      expect(await current.table(table).toArray(), table).toEqual(before[table]!.map((r) => ({ ...r, schemaVersion: 5 })));
+    }
+    // The app reads the action and can take it over (its status is open in the sample or not: read either way).
+    expect(await listActions(sample.data.actions[0]!.campaignId as string)).toEqual([expect.objectContaining({ lineage: action!.id })]);
   });
 
   it('repairs, while opening at version 5, what an earlier import stored and the schemas now refuse: implausible instants, targets off their scale', async () => {

@@ -140,7 +140,8 @@ describe('export and import through the database', () => {
     await fillThroughApp();
     const original = await tables(source);
     const sizes = await counts(source);
-    expect(sizes).toEqual({ school: 1, campaigns: 2, answers: 2 * allItems().length, sectionNotes: 3, actions: 2, imports: 1 });
+    // Three actions: the second campaign took over the first one's open action, then added its own.
+    expect(sizes).toEqual({ school: 1, campaigns: 2, answers: 2 * allItems().length, sectionNotes: 3, actions: 3, imports: 1 });
     const text = serializeFile(backupFile(await readSnapshot(), stamp()));
 
     const target = freshDatabase();
@@ -392,6 +393,8 @@ const SAMPLES = join(dirname(new URL(import.meta.url).pathname), '../../fixtures
 const sampleCounts: Record<number, Record<string, number>> = {
   1: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1 },
   2: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1 },
+  // The open action goes on in the second campaign, with its lineage and history.
+  3: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1 },
 };
 
 describe('files of every format version still import', () => {
@@ -476,7 +479,8 @@ async function fillSample() {
   ok(await addAction(first.id, { axis: 'dgesco2010.3.5', objective: 'Former à l’ENT', action: 'Deux demi-journées', owner: 'Mme Martin', due: '2026-03-15', status: 'en-cours' }));
   ok(await setTarget(first.id, 'occitanie.1', 3));
   ok(await setCampaignStatus(first.id, 'closed'));
-  const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: [...documents] }));
+  const proposals = () => [{ axis: 'label', value: 2, proposed: true as const }, { axis: 'occitanie.1', value: 3, proposed: true as const }];
+  const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: [...documents] }, proposals));
   ok(await saveSectionNote(second.id, 'occitanie.s1', 'Progrès nets.'));
   // M. Durand's contribution: occitanie.1.1 at level 3, merged (the import log's row).
   const laptop = await readSnapshot();
