@@ -1,8 +1,9 @@
 // An answer as a person reads it: in the report, the spreadsheet export and the import's conflicts.
 import type { Item, ItemOfKind } from '../referentiels/kinds';
 import type { AnswerValue } from './answers';
+import { decimal } from '../text/format';
 
-export const pct = (n: number) => `${n.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+export const pct = (n: number) => `${decimal(n)} %`;
 
 /** An answer as a person reads it. */
 export function valueText(item: Item, value: AnswerValue | null): string {

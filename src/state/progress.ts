@@ -1,3 +1,3 @@
 // The progress page's reading of several campaigns at once (it loads the documents; the first page
 // must not, hence a module of its own).
-export { watchAnswersOf } from '../storage/answers';
+export { watchCampaignsData } from '../storage/campaigns';

@@ -137,6 +137,26 @@ export const watchCampaignBundle = (id: string) =>
     };
   });
 
+/** Campaigns with their answers and action plans, live, in the order of the ids given: what progress compares. */
+export const watchCampaignsData = (ids: readonly string[]) =>
+  watchShared(`campaigns-data:${ids.join(',')}`, async () => {
+    const db = database();
+    // Every read started at once: one round trip, however many campaigns (an equality per
+    // campaign reads with getAll; `anyOf` would walk a cursor, step by step). No enclosing
+    // transaction, whose end is one more wait: the live query reads again after any write.
+    const [campaigns, answers, actions] = await Promise.all([
+      db.campaigns.bulkGet([...ids]),
+      Promise.all(ids.map((id) => db.answers.where('campaignId').equals(id).toArray())),
+      Promise.all(ids.map((id) => db.actions.where('campaignId').equals(id).toArray())),
+    ]);
+    return campaigns.flatMap((row, i) => {
+      const [campaign] = row === undefined ? [] : parseAll(CampaignRecordSchema, [row]);
+      if (!campaign) return [];
+      const plan = parseAll(ActionRecordSchema, actions[i]!).sort((a, b) => a.createdAt - b.createdAt);
+      return [{ campaign, answers: parseAll(AnswerRecordSchema, answers[i]!), actions: plan }];
+    });
+  });
+
 /**
  * The yearly re-assessment: a new campaign whose answers are copied from a previous one, marked
  * "repris" until the group confirms or changes them. Section notes are not copied: each campaign's

@@ -1,14 +1,24 @@
-// Dates and sizes as French readers expect them.
+// Dates, numbers and sizes as French readers expect them.
+
+let decimalFormat: Intl.NumberFormat | undefined;
+/** "12,5": one decimal at most, the French way. One formatter for the whole app: building one per number is slow on a school laptop. */
+export function decimal(n: number): string {
+  decimalFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+  return decimalFormat.format(n);
+}
+let dateFormat: Intl.DateTimeFormat | undefined;
+/** "1 octobre 2026". */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  dateFormat ??= new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  return dateFormat.format(new Date(y, m - 1, d));
 }
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Ko`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
-  return `${(bytes / 1024 ** 3).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Go`;
+  if (bytes < 1024 ** 2) return `${decimal(bytes / 1024)} Ko`;
+  if (bytes < 1024 ** 3) return `${decimal(bytes / 1024 ** 2)} Mo`;
+  return `${decimal(bytes / 1024 ** 3)} Go`;
 }
 
 /** "25 novembre 2026 à 14:05": a moment the user recognises. */

@@ -4,11 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import Papa from 'papaparse';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
+import { pdfPageCount, pdfPageLines, pdfToPngs } from './support/pdf';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
 import { labelCriteria } from '../../src/domain/scoring/label';
@@ -27,25 +25,6 @@ async function answerWithKeys(page: Page, pages: CampaignPages, campaignId: stri
     await page.waitForFunction((id) => document.querySelector(`[data-item="${id}"] .saved`), current);
     await page.keyboard.press('s');
   }
-}
-
-/** How many pages a PDF has (its page objects). */
-const pdfPageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-
-/** How many lines of text each page of a PDF holds (poppler's pdftotext). */
-function pdfPageLines(pdf: Buffer): number[] {
-  const dir = mkdtempSync(join(tmpdir(), 'diagnum-text-'));
-  writeFileSync(join(dir, 'report.pdf'), pdf);
-  const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-  return text.split('\f').slice(0, -1).map((page) => page.split('\n').filter((l) => l.trim()).length);
-}
-
-/** The PDF's pages as PNG (poppler's pdftoppm, installed by .ci/run): returns their paths, to count and to look at. */
-function pdfToPngs(pdf: Buffer, name: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), `diagnum-${name}-`));
-  writeFileSync(join(dir, `${name}.pdf`), pdf);
-  execFileSync('pdftoppm', ['-png', '-r', '50', join(dir, `${name}.pdf`), join(dir, 'page')]);
-  return readdirSync(dir).filter((f) => f.endsWith('.png')).sort().map((f) => join(dir, f));
 }
 
 function rowOf(page: Page, caption: RegExp, header: string | RegExp) {

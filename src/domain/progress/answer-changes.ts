@@ -6,6 +6,7 @@ import { catalog } from '../../referentiels/catalog';
 import { referenceFiguresFrom, type AnswerRecord, type AnswerValue, type ReferenceFigures } from '../answers';
 import { valueText } from '../answer-text';
 import { scoreItem } from '../scoring/item-score';
+import { decimal } from '../../text/format';
 
 export type ChangeDirection = 'progress' | 'regress' | 'new' | 'dropped' | 'other';
 
@@ -283,7 +284,7 @@ const CITED = 3;
 /** Longer answers (a matrix, a long checklist) would drown the sentence: their code alone is cited. */
 const MAX_QUOTED = 40;
 
-const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+const fmt = (n: number) => decimal(n);
 
 /** "A", "A et B", "A, B et C". */
 export function frenchList(parts: readonly string[]): string {

@@ -1,6 +1,8 @@
 // The change on each axis between two campaigns (annex 4.2). An axis whose answers changed
 // between them (a question answered in one, left out in the other) is marked, not silently
 // compared.
+import { decimal } from '../../text/format';
+
 export interface AxisPoint {
   label: string;
   value: number | null;
@@ -40,13 +42,12 @@ export function compareAxes(from: readonly AxisPoint[], to: readonly AxisPoint[]
 
 /** "Évolution … : plus forte progression « axe » (+1,5) ; 2 axes à comparer avec prudence." */
 export function changeSummary(title: string, rows: readonly AxisChange[]): string {
-  const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
   const compared = rows.flatMap((r) => (r.delta !== null && r.caveat === undefined ? [{ label: r.label, delta: r.delta }] : []));
   const parts: string[] = [];
   const best = [...compared].sort((a, b) => b.delta - a.delta)[0];
   const worst = [...compared].sort((a, b) => a.delta - b.delta)[0];
-  if (best && best.delta > 0) parts.push(`plus forte progression « ${best.label} » (+${fmt(best.delta)})`);
-  if (worst && worst.delta < 0) parts.push(`plus fort recul « ${worst.label} » (${fmt(worst.delta)})`);
+  if (best && best.delta > 0) parts.push(`plus forte progression « ${best.label} » (+${decimal(best.delta)})`);
+  if (worst && worst.delta < 0) parts.push(`plus fort recul « ${worst.label} » (${decimal(worst.delta)})`);
   if (compared.length > 0 && parts.length === 0) parts.push('aucun changement sur les axes comparables');
   if (compared.length === 0) parts.push('aucun axe comparable d’une campagne à l’autre');
   const caveats = rows.length - compared.length;

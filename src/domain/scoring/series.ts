@@ -1,5 +1,7 @@
 // A chart's content as plain data, and its text summary: what a screen reader, the printed
 // report and the data table read, the same figures the chart draws.
+import { decimal } from '../../text/format';
+
 export interface ChartSeries {
   label: string;
   /** One value per axis; null where nothing can be computed (left out, not zero). */
@@ -18,7 +20,7 @@ export interface ChartSpec {
   describe?: number;
 }
 
-const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+const fmt = decimal;
 
 /** Strong and weak points of one series; the largest change between the first and last series. */
 export function summarize(spec: ChartSpec): string {

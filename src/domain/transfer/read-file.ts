@@ -7,6 +7,7 @@ import { findItem, findSection } from '../../referentiels';
 import { DiagnumFileSchema, FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES, type DiagnumFile } from './format';
 import { migrateToCurrent } from './migrations';
 import { upgradeRecords } from './record-upgrades';
+import { decimal } from '../../text/format';
 
 export interface ChosenFile {
   readonly name: string;
@@ -15,7 +16,7 @@ export interface ChosenFile {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+const megabytes = (bytes: number) => `${decimal(bytes / 1024 / 1024)} Mo`;
 
 export const fileMessages = {
   empty: 'Ce fichier est vide : il ne contient aucune donnée Diagnum.',
