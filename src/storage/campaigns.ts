@@ -24,7 +24,9 @@ import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
-import { parseAll, watch, watchShared } from './watch';
+import { derived, type Readable } from 'svelte/store';
+import type { CampaignData } from '../domain/progress/compare';
+import { parseAll, watchShared, type Loadable } from './watch';
 
 export async function listCampaigns(): Promise<CampaignRecord[]> {
   return sortCampaigns(parseAll(CampaignRecordSchema, await database().campaigns.toArray()));
@@ -137,25 +139,32 @@ export const watchCampaignBundle = (id: string) =>
     };
   });
 
-/** Campaigns with their answers and action plans, live, in the order of the ids given: what progress compares. */
-export const watchCampaignsData = (ids: readonly string[]) =>
-  watchShared(`campaigns-data:${ids.join(',')}`, async () => {
+/** One campaign's data, live and shared: choosing one more campaign to compare reads only that one. */
+const watchCampaignData = (id: string) =>
+  watchShared(`campaign-data:${id}`, async (): Promise<CampaignData | undefined> => {
     const db = database();
-    // Every read started at once: one round trip, however many campaigns (an equality per
-    // campaign reads with getAll; `anyOf` would walk a cursor, step by step). No enclosing
-    // transaction, whose end is one more wait: the live query reads again after any write.
-    const [campaigns, answers, actions] = await Promise.all([
-      db.campaigns.bulkGet([...ids]),
-      Promise.all(ids.map((id) => db.answers.where('campaignId').equals(id).toArray())),
-      Promise.all(ids.map((id) => db.actions.where('campaignId').equals(id).toArray())),
+    // The three reads at once: one round trip. No enclosing transaction, whose end is one more
+    // wait: the live query reads again after any write.
+    const [row, answers, actions] = await Promise.all([
+      db.campaigns.get(id),
+      db.answers.where('campaignId').equals(id).toArray(),
+      db.actions.where('campaignId').equals(id).toArray(),
     ]);
-    return campaigns.flatMap((row, i) => {
-      const [campaign] = row === undefined ? [] : parseAll(CampaignRecordSchema, [row]);
-      if (!campaign) return [];
-      const plan = parseAll(ActionRecordSchema, actions[i]!).sort((a, b) => a.createdAt - b.createdAt);
-      return [{ campaign, answers: parseAll(AnswerRecordSchema, answers[i]!), actions: plan }];
-    });
+    const [campaign] = row === undefined ? [] : parseAll(CampaignRecordSchema, [row]);
+    if (!campaign) return undefined;
+    const plan = parseAll(ActionRecordSchema, actions).sort((a, b) => a.createdAt - b.createdAt);
+    return { campaign, answers: parseAll(AnswerRecordSchema, answers), actions: plan };
   });
+
+/** Campaigns with their answers and action plans, live, in the order of the ids given (a deleted one left out). */
+export function watchCampaignsData(ids: readonly string[]): Readable<Loadable<CampaignData[]>> {
+  return derived(ids.map(watchCampaignData), (values): Loadable<CampaignData[]> => {
+    const failed = values.find((v) => v.status === 'error');
+    if (failed) return failed;
+    if (values.some((v) => v.status === 'loading')) return { status: 'loading' };
+    return { status: 'ready', value: values.flatMap((v) => (v.status === 'ready' && v.value ? [v.value] : [])) };
+  });
+}
 
 /**
  * The yearly re-assessment: a new campaign whose answers are copied from a previous one, marked
