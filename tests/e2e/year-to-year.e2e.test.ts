@@ -5,7 +5,7 @@
 // the printed report and public sheet carrying the progress.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
 import { pdfPageCount, pdfPagesText, pdfToPngs } from './support/pdf';
@@ -40,8 +40,10 @@ function lastYearBackup(): string {
   return serializeFile(backupOf(history));
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `/tmp/year-to-year-${name}.png`, fullPage: true });
+/** Pictures to look at (not compared): the whole page, or one part of it. */
+async function shot(page: Page, name: string, part?: Locator) {
+  if (part) await part.screenshot({ path: `/tmp/year-to-year-${name}.png` });
+  else await page.screenshot({ path: `/tmp/year-to-year-${name}.png`, fullPage: true });
 }
 
 describe('from one campaign to the next', () => {
@@ -84,13 +86,15 @@ describe('from one campaign to the next', () => {
     const plan = page.locator('#plan-actions');
     const carried = plan.getByRole('row', { name: /Former les enseignants à l’ENT/ });
     await expect.poll(() => carried.textContent()).toContain('Reprise de « État initial 2025 »');
-    expect(await carried.textContent()).toContain('État initial 2025 : en cours');
+    expect(await carried.textContent()).toContain('État initial 2025 (en cours)');
     await page.getByLabel('État de « Former les enseignants à l’ENT »').selectOption({ label: 'Réalisée' });
     await expect.poll(() => page.getByLabel('État de « Former les enseignants à l’ENT »').inputValue()).toBe('realisee');
     const label = page.getByText('Fixer le niveau de label visé par le groupe : 1 objectif proposé à valider');
     await label.waitFor();
     expect(await page.getByLabel(/Niveau de label visé/).inputValue()).toBe('2');
     await shot(page, 'results');
+    await shot(page, 'results-targets', page.locator('details.targets').first());
+    await shot(page, 'results-plan', plan);
     await page.getByRole('button', { name: 'Accepter les objectifs proposés' }).first().click();
     await expect.poll(() => page.locator('.targets .tag.carried').count()).toBe(0);
 
@@ -113,6 +117,8 @@ describe('from one campaign to the next', () => {
     const achieved = page.locator('table', { has: page.locator('caption', { hasText: 'Actions réalisées et progrès de ce qu’elles visaient' }) });
     expect(await achieved.getByRole('row', { name: /Former les enseignants à l’ENT/ }).textContent()).toMatch(/sur 100.*sur 100/);
     await shot(page, 'progress');
+    await shot(page, 'progress-label', page.getByRole('region', { name: 'Label Lycée numérique' }));
+    await shot(page, 'progress-achieved', page.getByRole('region', { name: /^Actions réalisées entre/ }));
 
     // The changed answers: filtered to progress, then to one axis.
     const changes = page.getByRole('region', { name: /Réponses changées de/ });
@@ -122,7 +128,10 @@ describe('from one campaign to the next', () => {
     await expect.poll(() => changes.locator('.axis-filter').textContent()).toContain('Seulement les questions de « 3.3 Pilotage »');
     expect(await changes.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('.code')?.textContent))).toEqual(['3.3.1.1']);
     expect(await changes.getByRole('row', { name: /3\.3\.1\.1/ }).textContent()).toMatch(/non\s*oui\s*en progrès/);
-    await shot(page, 'changes');
+    // From a blocking criterion of the label, its own change.
+    await page.getByRole('button', { name: `Voir ses changements : ${blockers[0]!.code}` }).click();
+    await expect.poll(() => changes.locator('tbody tr .code').allTextContents()).toEqual([blockers[0]!.code]);
+    await shot(page, 'changes', changes);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await app.context.setOffline(false);
