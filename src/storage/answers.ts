@@ -8,7 +8,6 @@ import {
   figureConflict,
   referenceFiguresFrom,
   type AnswerRecord,
-  type AnswerValue,
 } from '../domain/answers';
 import { CampaignRecordSchema } from '../domain/campaigns';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
@@ -17,16 +16,12 @@ import { findItem, itemsOf, referenceFigureItems, referentiels } from '../refere
 import type { Item } from '../referentiels/kinds';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
-import { parseAll, watch } from './watch';
+import { parseAll } from './watch';
 import type { AnswerPatch, SavedAnswer } from '../domain/answer-patch';
 
 export async function listAnswers(campaignId: string): Promise<AnswerRecord[]> {
   return parseAll(AnswerRecordSchema, await database().answers.where('campaignId').equals(campaignId).toArray());
 }
-
-/** The answers of several campaigns, live, in the order of the ids given. */
-export const watchAnswersOf = (campaignIds: readonly string[]) =>
-  watch(() => Promise.all(campaignIds.map((id) => listAnswers(id))));
 
 /**
  * The items whose answers a new value of this item is checked against: the reference figure a

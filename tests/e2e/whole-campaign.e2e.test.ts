@@ -231,7 +231,7 @@ describe('a whole campaign, as a pilot group runs it', () => {
     const { page } = app;
     const previous = await newCampaign(page, 'État initial 2025', '2025-10-01', [OCCITANIE]);
     await answerOccitanie(page, previous, '2');
-    const id = await newCampaign(page, 'Réévaluation 2026', '2026-10-01', [OCCITANIE], 'État initial 2025 (1 octobre 2025)');
+    await newCampaign(page, 'Réévaluation 2026', '2026-10-01', [OCCITANIE], 'État initial 2025 (1 octobre 2025)');
     const pages = new CampaignPages(page, served.url);
     const bar = page.getByRole('progressbar', { name: /^Campagne/ });
 

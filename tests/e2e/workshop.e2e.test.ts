@@ -213,7 +213,6 @@ describe('the workshop', () => {
   it('duplicates a campaign, deletes it with an undo, and gives sections to members ("mes sections")', async () => {
     const app = await openApp(served.browser, served.url);
     const { page } = app;
-    const pages = new CampaignPages(page, served.url);
     const id = await newCampaign(page, 'Bilan', ['Grille de maturité Occitanie']);
     await page.getByLabel('Nom d’un membre du groupe').fill('Mme Martin');
     await page.getByRole('button', { name: 'Ajouter' }).click();

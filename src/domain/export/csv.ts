@@ -7,7 +7,7 @@ import type { CampaignRecord } from '../campaigns';
 import { referenceFiguresFrom, type AnswerRecord, type AnswerValue, type ReferenceFigures } from '../answers';
 import { answerLookup, documentSections } from '../completion';
 import { shareOf } from '../typed-input';
-import { pct, valueText } from '../answer-text';
+import { valueText } from '../answer-text';
 import { dgescoProfile } from '../scoring/dgesco';
 import { occitanieLevels } from '../scoring/occitanie';
 import { labelReadiness } from '../scoring/label';

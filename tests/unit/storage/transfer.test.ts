@@ -347,7 +347,7 @@ describe('an import planned on data that changed before it was written', () => {
   });
 
   it('refuses when a record the file brings was created meanwhile', async () => {
-    const { db, campaign, plan, writes } = await plannedConflict();
+    const { db, campaign } = await plannedConflict();
     await db.answers.delete([campaign.id, 'dgesco2010.3.1.divisions']);
     const replanned = planImport([{ file: ok(parseFileBytes(encoder.encode(serializeFile(contributionFile(buildHistory({ campaigns: 2 }), campaign.id, 'M. Durand', ['dgesco2010.s3.1'], stamp()))))), name: 'c.json' }], await readSnapshot());
     const rewrites = ok(resolveImport(replanned, new Map(), Date.now()));
