@@ -3,7 +3,6 @@
 import * as campaigns from '../storage/campaigns';
 import { deleteCampaign, restoreCampaign, type CampaignBundle, type ProposeTargets } from '../storage/campaigns';
 import type { CampaignInput, CampaignRecord } from '../domain/campaigns';
-import { answerLookup } from '../domain/completion';
 import type { Checked } from '../domain/result';
 import { toasts } from './toast.svelte';
 
@@ -14,8 +13,8 @@ export { watchCampaigns, duplicateCampaign, renameCampaign } from '../storage/ca
 
 /** The next level up from the previous campaign; scoring is loaded only when a campaign is created. */
 async function proposer(): Promise<ProposeTargets> {
-  const { proposeTargets } = await import('../domain/scoring/target-proposals');
-  return (previous: CampaignBundle, documents) => proposeTargets(answerLookup(previous.answers), documents);
+  const { proposeTargetsAfter } = await import('../domain/scoring/target-proposals');
+  return (previous: CampaignBundle, documents) => proposeTargetsAfter(previous.answers, documents);
 }
 
 /** A fresh campaign: it takes over the open actions of the one before and proposes its targets. */

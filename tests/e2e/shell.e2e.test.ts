@@ -39,6 +39,23 @@ describe('the app shell', () => {
     await app.context.close();
   });
 
+  it('opens its first page without the documents: their chunk is fetched only when a screen needs them', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    // With a campaign to list (creating it opens the campaign, which loads the documents).
+    await new HomePage(page).createCampaign('État initial 2025', '2025-10-01');
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.reload();
+    await page.getByRole('link', { name: 'État initial 2025' }).waitFor();
+    // The documents' chunk (the three référentiels) is named after their module.
+    expect(scripts.filter((path) => /referentiels-[\w-]+\.js$/.test(path))).toEqual([]);
+    expect(scripts.length).toBeGreaterThan(3);
+    await app.context.close();
+  });
+
   it('opens, with its data, after the web server is gone', async () => {
     const own = await serveDirectory(DIST);
     const app = await openApp(served.browser, own.url);

@@ -4,7 +4,8 @@
 // the next ten (42 → 50, 50 → 60), said on screen.
 import { LABEL_TARGET_AXIS, type Target } from '../campaigns';
 import type { DocumentId } from '../../referentiels/kinds';
-import type { AnswerLookup } from '../completion';
+import { answerLookup, type AnswerLookup } from '../completion';
+import type { AnswerRecord } from '../answers';
 import { dgescoProfile } from './dgesco';
 import { occitanieLevels } from './occitanie';
 import { labelReadiness } from './label';
@@ -34,3 +35,7 @@ export function proposeTargets(previous: AnswerLookup, documents: readonly Docum
   if (documents.includes('label-lycee-2023')) propose(LABEL_TARGET_AXIS, labelReadiness(previous).level, 3, nextLevel);
   return proposals;
 }
+
+/** The same, from the previous campaign's stored answers. */
+export const proposeTargetsAfter = (answers: readonly AnswerRecord[], documents: readonly DocumentId[]): Target[] =>
+  proposeTargets(answerLookup(answers), documents);
