@@ -53,6 +53,11 @@ describe('the app shell', () => {
     // The documents' chunk (the three référentiels) is named after their module.
     expect(scripts.filter((path) => /referentiels-[\w-]+\.js$/.test(path))).toEqual([]);
     expect(scripts.length).toBeGreaterThan(3);
+    // The pointer on "Progrès": that page's code, the documents with it, starts loading before the click.
+    const documents = page.waitForRequest((request) => /referentiels-[\w-]+\.js$/.test(new URL(request.url()).pathname));
+    await page.getByRole('link', { name: 'Progrès' }).hover();
+    await documents;
+    expect(page.url()).not.toContain('#/progres');
     await app.context.close();
   });
 
