@@ -31,6 +31,8 @@ export interface CampaignReading {
   lookup: ReadonlyMap<string, AnswerRecord>;
   profile: DgescoProfile | undefined;
   areas: AreaLevel[] | undefined;
+  /** The Occitanie mean over every answered criterion. */
+  occitanieOverall: number | null;
   label: { referentiel: Referentiel; year: LabelYear; blocks: BlockShare[] } | undefined;
 }
 
@@ -46,12 +48,14 @@ export function readCampaignData(data: CampaignData, name: string): CampaignRead
   const lookup = answerLookup(data.answers);
   const call = labelCallOf(documents);
   const referentiel = call ? referentielById(call.documentId) : undefined;
+  const levels = documents.includes('occitanie-grille') ? occitanieLevels(lookup) : undefined;
   const reading: CampaignReading = {
     data,
     name,
     lookup,
     profile: documents.includes('dgesco-2010') ? dgescoProfile(lookup) : undefined,
-    areas: documents.includes('occitanie-grille') ? occitanieLevels(lookup).areas : undefined,
+    areas: levels?.areas,
+    occitanieOverall: levels?.overall ?? null,
     label: referentiel && { referentiel, year: labelYear(name, referentiel, lookup), blocks: labelBlocks(referentiel, lookup) },
   };
   byName.set(name, reading);
@@ -182,7 +186,7 @@ export function progressLines(pair: PairProgress): string[] {
   };
   if (pair.dgesco) lines.push(line('Référentiel DGESCO 2010, moyenne des 7 axes', mean(pair.dgesco.map((r) => r.from)), mean(pair.dgesco.map((r) => r.to)), 'sur 100'));
   if (pair.occitanie && pair.from.areas && pair.to.areas) {
-    lines.push(line('Grille Occitanie, niveau moyen', occitanieOverall(pair.from), occitanieOverall(pair.to), 'sur 3'));
+    lines.push(line('Grille Occitanie, niveau moyen', pair.from.occitanieOverall, pair.to.occitanieOverall, 'sur 3'));
   }
   if (pair.label && pair.from.label && pair.to.label) {
     const [a, b] = [pair.from.label.year, pair.to.label.year];
@@ -190,8 +194,4 @@ export function progressLines(pair: PairProgress): string[] {
     lines.push(`Label Lycée numérique : ${level(a)} puis ${level(b)} ; ${a.points.earned} puis ${b.points.earned} points facultatifs.`);
   }
   return lines;
-}
-
-function occitanieOverall(reading: CampaignReading): number | null {
-  return occitanieLevels(reading.lookup).overall;
 }
