@@ -53,10 +53,12 @@ describe('the keyboard alone', () => {
     await page.locator('main').focus();
 
     let sections = 1;
+    let before: Focused | undefined;
     for (let presses = 0; presses < 4000; presses++) {
       await page.keyboard.press('Tab');
       const focus = await describeFocus(page);
-      expect(focus.body, 'the focus never falls back to the page').toBe(false);
+      expect(focus.body, `the focus never falls back to the page (it was on ${JSON.stringify(before)})`).toBe(false);
+      before = focus;
       if (focus.sectionNav) {
         if (!focus.nextSection) continue;
         await page.keyboard.press('Enter');
@@ -106,4 +108,23 @@ describe('the keyboard alone', () => {
     expect(app.pageErrors).toEqual([]);
     await app.context.close();
   }, 600_000);
+
+  it('"Effacer la réponse" pressed from the keyboard clears the answer and leaves the focus on the question', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    await new HomePage(page).fillCampaign('Effacer', '2026-10-05', ['Référentiel DGESCO 2010']);
+    await page.waitForURL(/#\/campagnes\//);
+    const pages = new CampaignPages(page, served.url);
+    const campaignId = pages.campaignId();
+    await pages.openSection(campaignId, 'dgesco2010.s3.1');
+    const card = pages.card('dgesco2010.3.1.students');
+    await card.getByRole('textbox').first().fill('250');
+    const erase = card.getByRole('button', { name: /^Effacer la réponse/ });
+    await erase.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await storedAnswers(page)).some((a) => a.itemId === 'dgesco2010.3.1.students' && a.value !== null)).toBe(false);
+    await expect.poll(() => describeFocus(page)).toMatchObject({ body: false, inCard: true, tag: 'input' });
+    expect(await card.getByRole('textbox').first().inputValue()).toBe('');
+    await app.context.close();
+  });
 });

@@ -168,9 +168,12 @@ describe('the workshop', () => {
     // Changing an answer makes it this campaign's own; "Confirmer" keeps the other as it was.
     await page.getByRole('group', { name: /Instance numérique/ }).getByRole('radio', { name: /^Niveau 3/ }).check();
     await expect.poll(() => storedAnswer(page, 'occitanie.1.1', next)).toMatchObject({ value: { kind: 'level', value: 3 }, carriedOver: false });
-    await page.getByRole('button', { name: /Confirmer la réponse à la question 2/ }).click();
+    // From the keyboard: the button leaves once used, and the focus goes to the chosen answer, not the page.
+    await page.getByRole('button', { name: /Confirmer la réponse à la question 2/ }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => storedAnswer(page, 'occitanie.1.2', next)).toMatchObject({ value: { kind: 'level', value: 1 }, carriedOver: false });
     await expect.poll(() => page.locator('.tag.carried').count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked && document.activeElement?.closest('[data-item]')?.getAttribute('data-item'))).toBe('occitanie.1.2');
     // The previous campaign keeps its own answers.
     const all = JSON.parse(await dumpDatabase(page)) as { answers: Array<{ campaignId: string; itemId: string; value: unknown }> };
     expect(all.answers.find((a) => a.campaignId === previous && a.itemId === 'occitanie.1.1')?.value).toEqual({ kind: 'level', value: 2 });

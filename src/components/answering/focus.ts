@@ -2,13 +2,18 @@
 export function focusItem(itemId: string, behavior: ScrollBehavior = 'auto'): boolean {
   const card = document.querySelector<HTMLElement>(`[data-item="${CSS.escape(itemId)}"]`);
   if (!card) return false;
-  const target =
+  card.scrollIntoView({ block: 'center', behavior });
+  fieldOf(card)?.focus({ preventScroll: true });
+  return true;
+}
+
+/** Where the focus goes in a card: its chosen answer, else its first field, else its first button. */
+export function fieldOf(card: HTMLElement): HTMLElement | null {
+  return (
     card.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])') ??
     card.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])') ??
-    card.querySelector<HTMLElement>('button:not([disabled]), summary');
-  card.scrollIntoView({ block: 'center', behavior });
-  target?.focus({ preventScroll: true });
-  return true;
+    card.querySelector<HTMLElement>('button:not([disabled]), summary')
+  );
 }
 
 /** Text entry keeps its keys; the workshop shortcuts act everywhere else. */
