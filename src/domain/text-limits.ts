@@ -19,9 +19,9 @@ export function boundedText(max: number, what: string, required = false) {
 }
 
 /** What a field says when a text over its limit is kept on screen, unsaved, to be shortened. */
-export function tooLongMessage(what: 'Commentaire' | 'Analyse', length: number, max: number): string {
+export function tooLongMessage(what: 'Commentaire' | 'Analyse' | 'Texte', length: number, max: number): string {
   const count = `${length.toLocaleString('fr-FR')} caractères pour ${max.toLocaleString('fr-FR')} au plus`;
-  return what === 'Commentaire'
-    ? `Commentaire trop long : ${count}. Raccourcissez-le : il n’est pas enregistré.`
-    : `Analyse trop longue : ${count}. Raccourcissez-la : elle n’est pas enregistrée.`;
+  return what === 'Analyse'
+    ? `Analyse trop longue : ${count}. Raccourcissez-la : elle n’est pas enregistrée.`
+    : `${what} trop long : ${count}. Raccourcissez-le : il n’est pas enregistré.`;
 }

@@ -18,6 +18,9 @@ import { accepted, type Checked } from '../domain/result';
 import { saveAnswer, confirmCarriedOver } from '../storage/answers';
 import { saveSectionNote } from '../storage/section-notes';
 import { addAction, deleteAction, updateAction } from '../storage/actions';
+import { addEvidence, confirmEvidence, deleteEvidence, linkEvidence, saveDossierText, updateEvidence } from '../storage/evidence';
+import type { EvidenceInput, EvidenceRecord } from '../domain/evidence';
+import type { DossierTextId } from '../domain/dossier-texts';
 import {
   addMember,
   assignSection,
@@ -72,6 +75,7 @@ export class CampaignSession {
   #saves = new SvelteMap<string, SaveState>();
   #answerLines = new Map<string, SaveLine<AnswerWrite, SavedAnswer>>();
   #noteLines = new Map<string, SaveLine<string, true>>();
+  #textLines = new Map<DossierTextId, SaveLine<string, true>>();
   #store: Readable<Loadable<CampaignBundle | undefined>>;
   #users = 0;
   #stop: (() => void) | undefined;
@@ -160,6 +164,14 @@ export class CampaignSession {
   get actions(): ActionRecord[] {
     return this.#derive('actions', () => [...(this.bundle?.actions ?? [])].sort((a, b) => a.createdAt - b.createdAt));
   }
+  /** The campaign's evidence, oldest first. */
+  get evidence(): EvidenceRecord[] {
+    return this.#derive('evidence', () => [...(this.bundle?.evidence ?? [])].sort((a, b) => a.createdAt - b.createdAt));
+  }
+  /** The label dossier's texts, by id. */
+  get dossierTexts(): Map<DossierTextId, string> {
+    return this.#derive('texts', () => new Map((this.bundle?.texts ?? []).map((t) => [t.textId, t.text])));
+  }
   get profile() {
     return this.#derive('profile', () => (this.covers('dgesco-2010') ? dgescoProfile(this.answers) : undefined));
   }
@@ -242,20 +254,44 @@ export class CampaignSession {
       .then((result) => this.#report(itemId, result));
   }
 
-  /** The group's analysis of a section, saved as it is typed (latest text last). */
-  saveNote(sectionId: string, text: string): Promise<Checked<true>> {
-    const key = `note:${sectionId}`;
+  /** A text saved as it is typed, the latest last, on its own line of saves; its state under `key`. */
+  #saveText<K>(lines: Map<K, SaveLine<string, true>>, id: K, key: string, write: (text: string) => Promise<Checked<true>>, text: string) {
     this.#saves.set(key, { status: 'saving' });
-    let line = this.#noteLines.get(sectionId);
+    let line = lines.get(id);
     if (!line) {
-      line = new SaveLine(
-        (latest: string) => saveSectionNote(this.id, sectionId, latest),
-        (_older, newer) => newer,
-        (result, idle) => this.#settle(key, result, idle),
-      );
-      this.#noteLines.set(sectionId, line);
+      line = new SaveLine(write, (_older, newer) => newer, (result, idle) => this.#settle(key, result, idle));
+      lines.set(id, line);
     }
     return line.push(text).then((result) => this.#report(key, result));
+  }
+
+  /** The group's analysis of a section, saved as it is typed (latest text last). */
+  saveNote(sectionId: string, text: string): Promise<Checked<true>> {
+    return this.#saveText(this.#noteLines, sectionId, `note:${sectionId}`, (latest) => saveSectionNote(this.id, sectionId, latest), text);
+  }
+
+  /** A text of the label dossier, saved as it is typed (latest text last); its state under `text:<id>`. */
+  saveDossierText(textId: DossierTextId, text: string): Promise<Checked<true>> {
+    return this.#saveText(this.#textLines, textId, `text:${textId}`, (latest) => saveDossierText(this.id, textId, latest), text);
+  }
+
+  /** A new piece of evidence, linked to the item or section it was added from. */
+  addEvidence(input: EvidenceInput, linkTo: string) {
+    return this.#write(`evidence:new:${linkTo}`, () => addEvidence(this.id, input, linkTo));
+  }
+  updateEvidence(evidenceId: string, input: EvidenceInput) {
+    return this.#write(`evidence:${evidenceId}`, () => updateEvidence(evidenceId, input));
+  }
+  /** Links an existing piece of evidence to one more item or section, or unlinks it. */
+  linkEvidence(evidenceId: string, targetId: string, linked: boolean) {
+    return this.#write(`evidence:${evidenceId}`, () => linkEvidence(evidenceId, targetId, linked));
+  }
+  /** "Toujours valable": evidence carried over from last year, looked at again. */
+  confirmEvidence(evidenceId: string) {
+    return this.#write(`evidence:${evidenceId}`, () => confirmEvidence(evidenceId));
+  }
+  deleteEvidence(evidenceId: string) {
+    return this.#write(`evidence:${evidenceId}`, () => deleteEvidence(evidenceId));
   }
 
   /** "Je confirme": carried-over answers become this campaign's own. */

@@ -1,12 +1,12 @@
 // The action plan of a campaign: add, change, delete; live list. The plan of a closed campaign
 // is read-only, checked in the same transaction as the write.
 import { ActionRecordSchema, checkActionInput, type ActionInput, type ActionRecord } from '../domain/actions';
-import { CampaignRecordSchema } from '../domain/campaigns';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
 import type { DiagnumDB } from './db';
+import { campaignLocked } from './campaign-lock';
 import { parseAll, watch } from './watch';
 
 const ACTION_GONE = 'Cette action n’existe plus.';
@@ -17,15 +17,6 @@ export async function listActions(campaignId: string): Promise<ActionRecord[]> {
 }
 
 export const watchActions = (campaignId: string) => watch(() => listActions(campaignId));
-
-/** Why the plan of this campaign may not change now (gone, unreadable, closed), or null. Inside a transaction. */
-async function planLocked(db: DiagnumDB, campaignId: string): Promise<Checked<never> | null> {
-  const row = await db.campaigns.get(campaignId);
-  if (row === undefined) return refused(fr.storage.notFound);
-  const campaign = CampaignRecordSchema.safeParse(row).data;
-  if (!campaign) return refused(fr.storage.unreadable);
-  return campaign.status === 'closed' ? refused(fr.storage.closed) : null;
-}
 
 /** The stored action, or why there is none to change. Inside a transaction. */
 async function storedAction(db: DiagnumDB, id: string): Promise<Checked<ActionRecord>> {
@@ -48,7 +39,7 @@ export async function addAction(campaignId: string, input: ActionInput): Promise
   if (!record.ok) return record;
   let outcome: Checked<ActionRecord> = record;
   const done = await commit(['campaigns', 'actions'], async (db) => {
-    const locked = await planLocked(db, campaignId);
+    const locked = await campaignLocked(db, campaignId);
     if (locked) return void (outcome = locked);
     await db.actions.add(record.value);
   });
@@ -61,7 +52,7 @@ export async function updateAction(id: string, changes: Partial<ActionInput>): P
   const done = await commit(['campaigns', 'actions'], async (db) => {
     const stored = await storedAction(db, id);
     if (!stored.ok) return void (outcome = stored);
-    const locked = await planLocked(db, stored.value.campaignId);
+    const locked = await campaignLocked(db, stored.value.campaignId);
     if (locked) return void (outcome = locked);
     const { id: _id, campaignId: _c, lineage: _l, history: _h, createdAt: _a, updatedAt: _u, schemaVersion: _s, ...input } = stored.value;
     const checked = checkActionInput({ ...input, ...changes });
@@ -78,7 +69,7 @@ export async function deleteAction(id: string): Promise<Checked<true>> {
   const done = await commit(['campaigns', 'actions'], async (db) => {
     const stored = await storedAction(db, id);
     if (!stored.ok) return void (outcome = stored);
-    const locked = await planLocked(db, stored.value.campaignId);
+    const locked = await campaignLocked(db, stored.value.campaignId);
     if (locked) return void (outcome = locked);
     await db.actions.delete(id);
   });

@@ -19,6 +19,8 @@ import {
 import { AnswerRecordSchema, type AnswerRecord } from '../domain/answers';
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
 import { ActionRecordSchema, carryOverActions, type ActionRecord } from '../domain/actions';
+import { EvidenceRecordSchema, carryOverEvidence, type EvidenceRecord } from '../domain/evidence';
+import { DossierTextRecordSchema, type DossierTextRecord } from '../domain/dossier-texts';
 import { documentOfItem } from '../referentiels/catalog';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
@@ -103,41 +105,42 @@ export interface CampaignBundle {
   answers: AnswerRecord[];
   notes: SectionNoteRecord[];
   actions: ActionRecord[];
+  evidence: EvidenceRecord[];
+  texts: DossierTextRecord[];
+}
+
+const BUNDLE_TABLES = ['campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'dossierTexts'] as const;
+
+/** Every table of a bundle, read for one campaign in one transaction: the tables as of one moment. */
+async function readBundleRows(id: string) {
+  const db = database();
+  return db.transaction('r', [db.campaigns, db.answers, db.sectionNotes, db.actions, db.evidence, db.dossierTexts], () =>
+    Promise.all([
+      readCampaign(id),
+      db.answers.where('campaignId').equals(id).toArray(),
+      db.sectionNotes.where('campaignId').equals(id).toArray(),
+      db.actions.where('campaignId').equals(id).toArray(),
+      db.evidence.where('campaignId').equals(id).toArray(),
+      db.dossierTexts.where('campaignId').equals(id).toArray(),
+    ]),
+  );
 }
 
 async function readBundle(id: string): Promise<CampaignBundle | undefined> {
-  const db = database();
-  return db.transaction('r', [db.campaigns, db.answers, db.sectionNotes, db.actions], async () => {
-    const campaign = await readCampaign(id);
-    if (!campaign) return undefined;
-    const answers = parseAll(AnswerRecordSchema, await db.answers.where('campaignId').equals(id).toArray());
-    const notes = parseAll(SectionNoteRecordSchema, await db.sectionNotes.where('campaignId').equals(id).toArray());
-    const actions = parseAll(ActionRecordSchema, await db.actions.where('campaignId').equals(id).toArray());
-    return { campaign, answers, notes, actions };
-  });
+  const [campaign, answers, notes, actions, evidence, texts] = await readBundleRows(id);
+  if (!campaign) return undefined;
+  return {
+    campaign,
+    answers: parseAll(AnswerRecordSchema, answers),
+    notes: parseAll(SectionNoteRecordSchema, notes),
+    actions: parseAll(ActionRecordSchema, actions),
+    evidence: parseAll(EvidenceRecordSchema, evidence),
+    texts: parseAll(DossierTextRecordSchema, texts),
+  };
 }
 
-/** A campaign with its answers and notes, live: what the answering screens show. */
-export const watchCampaignBundle = (id: string) =>
-  watchShared(`campaign-bundle:${id}`, async (): Promise<CampaignBundle | undefined> => {
-    const db = database();
-    // One read transaction: the four tables as of one moment, in one round trip.
-    const [campaign, answers, notes, actions] = await db.transaction('r', [db.campaigns, db.answers, db.sectionNotes, db.actions], () =>
-      Promise.all([
-        readCampaign(id),
-        db.answers.where('campaignId').equals(id).toArray(),
-        db.sectionNotes.where('campaignId').equals(id).toArray(),
-        db.actions.where('campaignId').equals(id).toArray(),
-      ]),
-    );
-    if (!campaign) return undefined;
-    return {
-      campaign,
-      answers: parseAll(AnswerRecordSchema, answers),
-      notes: parseAll(SectionNoteRecordSchema, notes),
-      actions: parseAll(ActionRecordSchema, actions),
-    };
-  });
+/** A campaign with everything that belongs to it, live: what the answering screens show. */
+export const watchCampaignBundle = (id: string) => watchShared(`campaign-bundle:${id}`, () => readBundle(id));
 
 /** One campaign's data, live and shared: choosing one more campaign to compare reads only that one. */
 const watchCampaignData = (id: string) =>
@@ -195,10 +198,16 @@ export async function startFromPrevious(previousId: string, input: CampaignInput
     // carried answer is already to be confirmed, and last year's doubt is not this year's.
     .map((a): AnswerRecord => ({ ...a, campaignId: record.id, carriedOver: true, toCheck: false, updatedAt: record.createdAt }));
   const actions = takeOver(previous, record);
-  const done = await commit(['campaigns', 'answers', 'actions'], async (db) => {
+  // Evidence comes along "à revoir": it backed last year's answers, the group says if it still holds.
+  const evidence = parseAll(
+    EvidenceRecordSchema,
+    carryOverEvidence(previous.evidence, { campaignId: record.id, documents: record.documents, now: record.createdAt, newId: () => crypto.randomUUID() }),
+  );
+  const done = await commit(['campaigns', 'answers', 'actions', 'evidence'], async (db) => {
     await db.campaigns.add(record);
     await db.answers.bulkAdd(answers);
     await db.actions.bulkAdd(actions);
+    await db.evidence.bulkAdd(evidence);
   });
   return done.ok ? accepted(record) : done;
 }
@@ -219,11 +228,13 @@ export async function duplicateCampaign(id: string, name: string): Promise<Check
   });
   if (!created.ok) return created;
   const record = created.value;
-  const done = await commit(['campaigns', 'answers', 'sectionNotes', 'actions'], async (db) => {
+  const done = await commit(BUNDLE_TABLES, async (db) => {
     await db.campaigns.add(record);
     await db.answers.bulkAdd(source.answers.map((a) => ({ ...a, campaignId: record.id })));
     await db.sectionNotes.bulkAdd(source.notes.map((n) => ({ ...n, campaignId: record.id })));
     await db.actions.bulkAdd(source.actions.map((a) => ({ ...a, id: crypto.randomUUID(), campaignId: record.id })));
+    await db.evidence.bulkAdd(source.evidence.map((e) => ({ ...e, id: crypto.randomUUID(), campaignId: record.id })));
+    await db.dossierTexts.bulkAdd(source.texts.map((t) => ({ ...t, campaignId: record.id })));
   });
   return done.ok ? accepted(record) : done;
 }
@@ -301,10 +312,12 @@ export async function renameCampaign(id: string, name: string): Promise<Checked<
 export async function deleteCampaign(id: string): Promise<Checked<CampaignBundle>> {
   const bundle = await readBundle(id);
   if (!bundle) return refused(fr.storage.notFound);
-  const done = await commit(['campaigns', 'answers', 'sectionNotes', 'actions'], async (db) => {
+  const done = await commit(BUNDLE_TABLES, async (db) => {
     await db.answers.where('campaignId').equals(id).delete();
     await db.sectionNotes.where('campaignId').equals(id).delete();
     await db.actions.where('campaignId').equals(id).delete();
+    await db.evidence.where('campaignId').equals(id).delete();
+    await db.dossierTexts.where('campaignId').equals(id).delete();
     await db.campaigns.delete(id);
   });
   return done.ok ? accepted(bundle) : done;
@@ -312,11 +325,13 @@ export async function deleteCampaign(id: string): Promise<Checked<CampaignBundle
 
 /** Undo of a deletion: puts the campaign back exactly as it was. */
 export async function restoreCampaign(bundle: CampaignBundle): Promise<Checked<true>> {
-  return commit(['campaigns', 'answers', 'sectionNotes', 'actions'], async (db) => {
+  return commit(BUNDLE_TABLES, async (db) => {
     await db.campaigns.add(bundle.campaign);
     await db.answers.bulkAdd(bundle.answers);
     await db.sectionNotes.bulkAdd(bundle.notes);
     await db.actions.bulkAdd(bundle.actions);
+    await db.evidence.bulkAdd(bundle.evidence);
+    await db.dossierTexts.bulkAdd(bundle.texts);
   });
 }
 

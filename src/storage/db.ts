@@ -8,6 +8,8 @@ import type { AnswerRecord } from '../domain/answers';
 import type { SectionNoteRecord } from '../domain/section-notes';
 import type { ActionRecord } from '../domain/actions';
 import type { ImportRecord } from '../domain/transfer/format';
+import type { EvidenceRecord } from '../domain/evidence';
+import type { DossierTextRecord } from '../domain/dossier-texts';
 import { addActionLineage, addActionPlan, addWorkshopFields, repairImportedInstantsAndTargets } from './upgrades';
 
 export const DB_NAME = 'diagnum';
@@ -95,10 +97,24 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
     upgrade: addActionLineage,
   },
+  {
+    version: 7,
+    why: 'the label dossier: evidence (a reference backing items and sections: attach once, link many) and the texts the call asks for (A.7, C.2.3, INR)',
+    stores: {
+      school: 'id',
+      campaigns: 'id, date',
+      answers: '[campaignId+itemId], campaignId',
+      sectionNotes: '[campaignId+sectionId], campaignId',
+      actions: 'id, campaignId',
+      imports: 'id',
+      evidence: 'id, campaignId',
+      dossierTexts: '[campaignId+textId], campaignId',
+    },
+  },
 ];
 
 /** The tables of the latest version, as a write names them. */
-export type StoreName = 'school' | 'campaigns' | 'answers' | 'sectionNotes' | 'actions' | 'imports';
+export type StoreName = 'school' | 'campaigns' | 'answers' | 'sectionNotes' | 'actions' | 'imports' | 'evidence' | 'dossierTexts';
 
 export const LATEST_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
 
@@ -109,6 +125,8 @@ export class DiagnumDB extends Dexie {
   sectionNotes!: Table<SectionNoteRecord, [string, string]>;
   actions!: Table<ActionRecord, string>;
   imports!: Table<ImportRecord, string>;
+  evidence!: Table<EvidenceRecord, string>;
+  dossierTexts!: Table<DossierTextRecord, [string, string]>;
 
   /** `upTo` builds the database as an older version declared it, for migration tests. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {

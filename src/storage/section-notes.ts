@@ -1,11 +1,10 @@
 // The group's analysis note of each section.
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
-import { CampaignRecordSchema } from '../domain/campaigns';
-import { accepted, checkWith, refused, type Checked } from '../domain/result';
-import { fr } from '../text/fr';
+import { accepted, checkWith, type Checked } from '../domain/result';
 import { commit, database } from './connection';
 import { parseAll } from './watch';
+import { campaignLocked } from './campaign-lock';
 
 export async function listSectionNotes(campaignId: string): Promise<SectionNoteRecord[]> {
   return parseAll(SectionNoteRecordSchema, await database().sectionNotes.where('campaignId').equals(campaignId).toArray());
@@ -21,11 +20,8 @@ export async function saveSectionNote(campaignId: string, sectionId: string, tex
   // Refused when the campaign is gone (deleted in another tab: notFound) or closed (read-only).
   let outcome: Checked<true> = accepted(true);
   const done = await commit(['campaigns', 'sectionNotes'], async (db) => {
-    const row = await db.campaigns.get(campaignId);
-    if (row === undefined) return void (outcome = refused(fr.storage.notFound));
-    const campaign = CampaignRecordSchema.safeParse(row).data;
-    if (!campaign) return void (outcome = refused(fr.storage.unreadable));
-    if (campaign.status === 'closed') return void (outcome = refused(fr.storage.closed));
+    const locked = await campaignLocked(db, campaignId);
+    if (locked) return void (outcome = locked);
     await db.sectionNotes.put(checked.value);
   });
   return done.ok ? outcome : done;

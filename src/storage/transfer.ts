@@ -6,6 +6,8 @@ import { CampaignRecordSchema } from '../domain/campaigns';
 import { AnswerRecordSchema } from '../domain/answers';
 import { SectionNoteRecordSchema } from '../domain/section-notes';
 import { ActionRecordSchema } from '../domain/actions';
+import { EvidenceRecordSchema } from '../domain/evidence';
+import { DossierTextRecordSchema } from '../domain/dossier-texts';
 import { ImportRecordSchema, type ImportRecord, type Snapshot } from '../domain/transfer/format';
 import { RECORD_TABLES, recordKey, type RecordTable, type TableRecords } from '../domain/transfer/record-tables';
 import type { Expectation, Writes } from '../domain/transfer/import-plan';
@@ -16,14 +18,16 @@ import { parseAll, watch } from './watch';
 /** Every table, read in one transaction so that the snapshot is consistent. */
 export async function readSnapshot(): Promise<Snapshot> {
   const db = database();
-  return db.transaction('r', [db.school, db.campaigns, db.answers, db.sectionNotes, db.actions, db.imports], async () => {
-    const [school, campaigns, answers, sectionNotes, actions, imports] = await Promise.all([
+  return db.transaction('r', [db.school, db.campaigns, db.answers, db.sectionNotes, db.actions, db.imports, db.evidence, db.dossierTexts], async () => {
+    const [school, campaigns, answers, sectionNotes, actions, imports, evidence, dossierTexts] = await Promise.all([
       db.school.toArray(),
       db.campaigns.toArray(),
       db.answers.toArray(),
       db.sectionNotes.toArray(),
       db.actions.toArray(),
       db.imports.toArray(),
+      db.evidence.toArray(),
+      db.dossierTexts.toArray(),
     ]);
     return {
       school: parseAll(SchoolRecordSchema, school)[0] ?? null,
@@ -32,6 +36,8 @@ export async function readSnapshot(): Promise<Snapshot> {
       sectionNotes: parseAll(SectionNoteRecordSchema, sectionNotes),
       actions: parseAll(ActionRecordSchema, actions),
       imports: parseAll(ImportRecordSchema, imports),
+      evidence: parseAll(EvidenceRecordSchema, evidence),
+      dossierTexts: parseAll(DossierTextRecordSchema, dossierTexts),
     };
   });
 }
@@ -44,9 +50,9 @@ export const watchImports = () =>
 const CHANGED_MEANWHILE =
   'Les données ont été modifiées pendant la préparation de l’import (dans un autre onglet ?) : rien n’a été importé. Choisissez à nouveau le fichier.';
 
-/** A record's key as Dexie takes it (the compound keys of answers and notes as arrays). */
+/** A record's key as Dexie takes it (the compound keys of answers, notes and texts as arrays). */
 function dexieKey(table: RecordTable, key: string): string | [string, string] {
-  if (table !== 'answers' && table !== 'sectionNotes') return key;
+  if (table !== 'answers' && table !== 'sectionNotes' && table !== 'dossierTexts') return key;
   const [campaignId, id] = key.split('|') as [string, string];
   return [campaignId, id];
 }
@@ -64,7 +70,7 @@ export async function applyImport(writes: Writes, expected: readonly Expectation
     moved = true;
     return new Error('changed meanwhile');
   };
-  const done = await commit(['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'imports'], async (db) => {
+  const done = await commit(['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'dossierTexts', 'imports'], async (db) => {
     for (const table of RECORD_TABLES) {
       const rows: ReadonlyArray<TableRecords[RecordTable]> = writes[table];
       const isNew = (r: TableRecords[RecordTable]) => (seen.get(`${table}:${recordKey(table, r)}`) ?? null) === null;

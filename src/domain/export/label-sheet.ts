@@ -5,6 +5,14 @@ import { referentielById } from '../../referentiels';
 import type { AnswerLookup } from '../completion';
 import type { LabelReadiness } from '../scoring/label';
 import { bandLevelText, bandPointsText } from '../../text/fr';
+import { evidenceOf, type EvidenceRecord } from '../evidence';
+import { DOSSIER_TEXTS, type DossierTextId } from '../dossier-texts';
+
+/** What the group gathered for the dossier: its evidence and the texts the call asks for. */
+export interface DossierContent {
+  evidence: readonly EvidenceRecord[];
+  texts: ReadonlyMap<DossierTextId, string>;
+}
 
 export interface LabelSheetRow {
   id: string;
@@ -14,6 +22,10 @@ export interface LabelSheetRow {
   answer: string;
   worth: string;
   missing: string;
+  /** The evidence linked to the criterion, as "title (date)", "à revoir" when carried over unchecked. */
+  evidence: string[];
+  /** What the comité de suivi would miss: a mandatory criterion met with no evidence, a document the call asks for. */
+  alerts: string[];
 }
 
 export interface LabelSheetBlock {
@@ -23,7 +35,21 @@ export interface LabelSheetBlock {
   rows: LabelSheetRow[];
 }
 
-export function labelSheet(answers: AnswerLookup, readiness: LabelReadiness): LabelSheetBlock[] {
+const evidenceLine = (e: EvidenceRecord) =>
+  `${e.title}${e.date ? ` (${e.date.split('-').reverse().join('/')})` : ''}${e.toReview ? ' — à revoir' : ''}`;
+
+/** The alerts of one criterion, given its answer's worth (a level or points reached). */
+function alertsOf(code: string, mandatory: boolean, reached: boolean, linked: number, dossier: DossierContent): string[] {
+  const alerts: string[] = [];
+  if (mandatory && reached && linked === 0) alerts.push('Critère obligatoire atteint sans aucune preuve');
+  for (const spec of DOSSIER_TEXTS) {
+    if (spec.criterion !== code || !spec.asked || !reached) continue;
+    if (linked === 0 && (dossier.texts.get(spec.id) ?? '').trim() === '') alerts.push(`Document demandé par l’appel manquant : ${spec.title}`);
+  }
+  return alerts;
+}
+
+export function labelSheet(answers: AnswerLookup, readiness: LabelReadiness, dossier?: DossierContent): LabelSheetBlock[] {
   return referentielById('label-lycee-2023').parts.flatMap((part) =>
     part.sections.map((section) => ({
       id: section.id,
@@ -35,6 +61,8 @@ export function labelSheet(answers: AnswerLookup, readiness: LabelReadiness): La
         const band = value?.kind === 'band' ? item.bands.find((b) => b.id === value.band) : undefined;
         const blocker = readiness.next?.blockers.find((b) => b.criterion.id === item.id);
         const mandatory = item.rule === 'mandatory';
+        const linked = dossier ? evidenceOf(item.id, dossier.evidence) : [];
+        const reached = band !== undefined && (mandatory ? (band.level ?? 0) > 0 : (band.points ?? 0) > 0);
         return [
           {
             id: item.id,
@@ -52,6 +80,8 @@ export function labelSheet(answers: AnswerLookup, readiness: LabelReadiness): La
             missing: blocker
               ? `pour le niveau ${readiness.next!.level} : ${blocker.needed.label}${blocker.current === 'not-applicable' ? ', ou la justification acceptée par la Région' : ''}`
               : '',
+            evidence: linked.map(evidenceLine),
+            alerts: dossier ? alertsOf(item.code, mandatory, reached, linked.length, dossier) : [],
           },
         ];
       }),
@@ -71,6 +101,7 @@ export function labelSheetText(blocks: readonly LabelSheetBlock[]): string {
             `Réponse : ${row.answer}`,
             `Ce qu’elle vaut : ${row.worth}`,
             ...(row.missing ? [`Manque ${row.missing}`] : []),
+            ...(row.evidence.length > 0 ? [`Preuves : ${row.evidence.join(' ; ')}`] : []),
           ].join('\n'),
         ),
       ].join('\n\n'),

@@ -1,5 +1,6 @@
 // Building the three kinds of file from what the database holds.
 import { findItem } from '../../referentiels';
+import { sectionOfTarget } from '../evidence-targets';
 import type { AnswerRecord } from '../answers';
 import { FORMAT_NAME, FORMAT_VERSION, type DiagnumFile, type FileKind, type Snapshot } from './format';
 
@@ -42,6 +43,8 @@ export function campaignFile(snapshot: Snapshot, campaignId: string, stamp: Expo
       sectionNotes: mine(snapshot.sectionNotes),
       actions: mine(snapshot.actions),
       imports: [],
+      evidence: mine(snapshot.evidence),
+      dossierTexts: mine(snapshot.dossierTexts),
     },
     { campaignId },
   );
@@ -86,6 +89,11 @@ export function contributionFile(
       sectionNotes: snapshot.sectionNotes.filter((n) => n.campaignId === campaignId && wanted.has(n.sectionId) && n.text.trim() !== ''),
       actions: [],
       imports: [],
+      // The evidence of the member's sections: every link inside them (a wider one is the RUPN's).
+      evidence: snapshot.evidence.filter(
+        (e) => e.campaignId === campaignId && !e.toReview && e.links.length > 0 && e.links.every((l) => wanted.has(sectionOfTarget(l) ?? '')),
+      ),
+      dossierTexts: [],
     },
     { campaignId, contributor, sections: [...sections] },
   );

@@ -6,6 +6,8 @@ import { CampaignIdSchema, CampaignRecordSchema, MemberNameSchema } from '../cam
 import { AnswerRecordSchema } from '../answers';
 import { SectionNoteRecordSchema } from '../section-notes';
 import { ActionRecordSchema } from '../actions';
+import { EvidenceRecordSchema } from '../evidence';
+import { DossierTextRecordSchema } from '../dossier-texts';
 import { ItemIdSchema } from '../../referentiels/kinds';
 import { RECORD_SCHEMA_VERSION } from '../schema-version';
 import { InstantSchema } from '../instants';
@@ -17,8 +19,9 @@ export const FORMAT_NAME = 'diagnum';
  * exported keeps its sample file. On import, older envelopes are migrated (migrations.ts) and older
  * records upgraded (record-upgrades.ts): docs/decisions/0006-format-and-database-versions.md.
  */
-// 2: records of shape 4 (a 3.3.4 answer may list absent services).
-export const FORMAT_VERSION = 3;
+// 2: records of shape 4 (a 3.3.4 answer may list absent services). 3: shape 5 (actions' lineage).
+// 4: the label dossier: `data.evidence` (references) and `data.dossierTexts`.
+export const FORMAT_VERSION = 4;
 /** Checked before the file is read: a whole school's ten-year history is well under 2 MB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -64,6 +67,8 @@ export const SnapshotSchema = z.strictObject({
   sectionNotes: z.array(SectionNoteRecordSchema),
   actions: z.array(ActionRecordSchema),
   imports: z.array(ImportRecordSchema),
+  evidence: z.array(EvidenceRecordSchema),
+  dossierTexts: z.array(DossierTextRecordSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -74,6 +79,8 @@ export const emptySnapshot = (): Snapshot => ({
   sectionNotes: [],
   actions: [],
   imports: [],
+  evidence: [],
+  dossierTexts: [],
 });
 
 export const DiagnumFileSchema = z.strictObject({

@@ -68,7 +68,7 @@ export interface CampaignMerge {
 export interface ImportPlan {
   files: FileReport[];
   /** What the files hold (the records that carry something). */
-  totals: { campaigns: number; answers: number; sectionNotes: number; actions: number };
+  totals: { campaigns: number; answers: number; sectionNotes: number; actions: number; evidence: number; dossierTexts: number };
   /** Written without a question: new records, and records that only this laptop lacked. */
   silent: Writes;
   unchanged: number;
@@ -79,4 +79,13 @@ export interface ImportPlan {
   campaignMerges: CampaignMerge[];
 }
 
-export const emptyWrites = (): Writes => ({ school: [], campaigns: [], answers: [], sectionNotes: [], actions: [], imports: [] });
+export const emptyWrites = (): Writes => ({
+  school: [],
+  campaigns: [],
+  answers: [],
+  sectionNotes: [],
+  actions: [],
+  evidence: [],
+  dossierTexts: [],
+  imports: [],
+});

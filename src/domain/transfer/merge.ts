@@ -61,7 +61,7 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
 
   const plan: ImportPlan = {
     files,
-    totals: { campaigns: 0, answers: 0, sectionNotes: 0, actions: 0 },
+    totals: { campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, evidence: 0, dossierTexts: 0 },
     silent: emptyWrites(),
     unchanged: 0,
     conflicts: [],
@@ -70,7 +70,8 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
     campaignMerges: [],
   };
 
-  const planning: Planning = { plan, used, local, conflicts: { school: [], campaigns: [], answers: [], sectionNotes: [], actions: [] } };
+  const planning: Planning = { plan, used, local, conflicts: { school: [], campaigns: [], answers: [], sectionNotes: [], actions: [], evidence: [], dossierTexts: [] },
+  };
   for (const table of RECORD_TABLES) {
     const compared = table === 'campaigns' ? planCampaigns(planning) : planRecords(planning, table);
     if (table !== 'school') plan.totals[table] += compared;
@@ -229,6 +230,8 @@ function closedCampaignProblem(plan: ImportPlan, local: Snapshot): string | null
     ...plan.silent.answers,
     ...plan.silent.sectionNotes,
     ...plan.silent.actions,
+    ...plan.silent.evidence,
+    ...plan.silent.dossierTexts,
   ].map((r) => r.campaignId);
   for (const c of plan.conflicts) if (c.table !== 'campaigns' && c.campaignId) touched.push(c.campaignId);
   const name = touched.map((id) => closed.get(id)).find((n) => n !== undefined);

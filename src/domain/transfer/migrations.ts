@@ -13,7 +13,11 @@ export const formatMigrations: Readonly<Record<number, (file: Json) => Json>> = 
   1: (file) => ({ ...file, formatVersion: 2 }),
   /** 2 → 3: records of shape 5 (actions' lineage and history); the envelope is unchanged. */
   2: (file) => ({ ...file, formatVersion: 3 }),
+  /** 3 → 4: `data` gains the label dossier's parts, empty in an older file. */
+  3: (file) => ({ ...file, formatVersion: 4, data: isObject(file.data) ? { evidence: [], dossierTexts: [], ...file.data } : file.data }),
 };
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function migrateToCurrent(file: Json, fromVersion: number): Json {
   let migrated = file;

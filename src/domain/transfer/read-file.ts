@@ -7,6 +7,7 @@ import { findItem, findSection } from '../../referentiels';
 import { DiagnumFileSchema, FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES, type DiagnumFile } from './format';
 import { migrateToCurrent } from './migrations';
 import { upgradeRecords } from './record-upgrades';
+import { documentOfTarget, sectionOfTarget } from '../evidence-targets';
 import { decimal } from '../../text/format';
 
 export interface ChosenFile {
@@ -102,6 +103,8 @@ const recordNames: Record<string, string> = {
   sectionNotes: 'la note de partie',
   actions: 'l’action',
   imports: 'l’historique des imports',
+  evidence: 'la preuve',
+  dossierTexts: 'le texte du dossier',
 };
 
 /** "data.answers.12.value" → "la réponse n° 13 (value)". */
@@ -170,6 +173,28 @@ function contentProblem(file: DiagnumFile): string | undefined {
   }
   if (new Set(data.imports.map((i) => i.id)).size !== data.imports.length) return repeated('un même import');
 
+  const evidenceIds = new Set<string>();
+  for (const [index, evidence] of data.evidence.entries()) {
+    const where = `la preuve n° ${index + 1}`;
+    if (evidenceIds.has(evidence.id)) return repeated('une même preuve');
+    evidenceIds.add(evidence.id);
+    const campaign = campaigns.get(evidence.campaignId);
+    if (!campaign) return fileMessages.invalid(where, 'campagne absente du fichier');
+    if (new Set(evidence.links).size !== evidence.links.length) return fileMessages.invalid(where, 'une question y est liée deux fois');
+    for (const link of evidence.links) {
+      const document = documentOfTarget(link);
+      if (!document) return fileMessages.invalid(where, `question ou partie inconnue : ${link}`);
+      if (!campaign.documents.includes(document)) return fileMessages.invalid(where, 'question hors des référentiels de la campagne');
+    }
+  }
+  const textKeys = new Set<string>();
+  for (const [index, text] of data.dossierTexts.entries()) {
+    const key = `${text.campaignId}|${text.textId}`;
+    if (textKeys.has(key)) return repeated(`le texte ${text.textId}`);
+    textKeys.add(key);
+    if (!campaigns.has(text.campaignId)) return fileMessages.invalid(`le texte du dossier n° ${index + 1}`, 'campagne absente du fichier');
+  }
+
   return kindProblem(file);
 }
 
@@ -187,5 +212,8 @@ function kindProblem(file: DiagnumFile): string | undefined {
   if (file.sections.some((id) => !findSection(id)) || data.actions.length > 0) return mixed;
   if (data.answers.some((a) => !sections.has(findItem(a.itemId)!.section.id))) return mixed;
   if (data.sectionNotes.some((n) => !sections.has(n.sectionId))) return mixed;
+  // Its evidence backs its own sections only; the dossier's texts are the RUPN's.
+  if (data.evidence.some((e) => e.links.some((l) => !sections.has(sectionOfTarget(l) ?? '')))) return mixed;
+  if (data.dossierTexts.length > 0) return mixed;
   return undefined;
 }

@@ -6,6 +6,8 @@ import type { CampaignRecord } from '../campaigns';
 import type { SchoolRecord } from '../school';
 import type { SectionNoteRecord } from '../section-notes';
 import type { ActionRecord } from '../actions';
+import type { EvidenceRecord } from '../evidence';
+import type { DossierTextRecord } from '../dossier-texts';
 import type { Snapshot } from './format';
 
 export interface TableRecords {
@@ -14,6 +16,8 @@ export interface TableRecords {
   answers: AnswerRecord;
   sectionNotes: SectionNoteRecord;
   actions: ActionRecord;
+  evidence: EvidenceRecord;
+  dossierTexts: DossierTextRecord;
 }
 export type RecordTable = keyof TableRecords;
 
@@ -21,7 +25,7 @@ export type RecordTable = keyof TableRecords;
 export type RecordsByTable = { [T in RecordTable]: Array<TableRecords[T]> };
 
 /** In the order the merge goes through them, and the import writes them. */
-export const RECORD_TABLES: readonly RecordTable[] = ['school', 'campaigns', 'answers', 'sectionNotes', 'actions'];
+export const RECORD_TABLES: readonly RecordTable[] = ['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'dossierTexts'];
 
 export interface TableRules<R> {
   /** The record's key in its table: its id, or `campaignId|itemId` (`campaignId|sectionId`) for the compound keys. */
@@ -92,6 +96,25 @@ export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[
     received: asIs,
     ignored: [...bookkeeping, 'createdAt'],
     isBlank: no,
+    isCarriedOver: no,
+  },
+  evidence: {
+    key: (evidence) => evidence.id,
+    campaignOf: (evidence) => evidence.campaignId,
+    rows: (snapshot) => snapshot.evidence,
+    received: asIs,
+    ignored: [...bookkeeping, 'createdAt'],
+    isBlank: no,
+    // Evidence taken over from last year and not yet looked at again never outweighs a checked one.
+    isCarriedOver: (evidence) => evidence.toReview,
+  },
+  dossierTexts: {
+    key: (text) => `${text.campaignId}|${text.textId}`,
+    campaignOf: (text) => text.campaignId,
+    rows: (snapshot) => snapshot.dossierTexts,
+    received: asIs,
+    ignored: bookkeeping,
+    isBlank: (text) => text.text.trim() === '',
     isCarriedOver: no,
   },
 };

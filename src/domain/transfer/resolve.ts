@@ -25,6 +25,8 @@ export function resolveImport(plan: ImportPlan, choices: ReadonlyMap<string, num
     answers: [...plan.silent.answers],
     sectionNotes: [...plan.silent.sectionNotes],
     actions: [...plan.silent.actions],
+    evidence: [...plan.silent.evidence],
+    dossierTexts: [...plan.silent.dossierTexts],
     imports: plan.silent.imports.map((i) => (i.importedAt === 0 ? { ...i, importedAt: now } : i)),
   };
   const campaignChoices = new Map<string, CampaignRecord>();

@@ -11,7 +11,8 @@ import {
   type ImportPlan,
   type Writes,
 } from '../../../src/domain/transfer/merge';
-import type { DiagnumFile, Snapshot } from '../../../src/domain/transfer/format';
+import { emptyWrites } from '../../../src/domain/transfer/import-plan';
+import { emptySnapshot, type DiagnumFile, type Snapshot } from '../../../src/domain/transfer/format';
 import type { AnswerRecord } from '../../../src/domain/answers';
 import type { CampaignRecord } from '../../../src/domain/campaigns';
 import { findItem } from '../../../src/referentiels';
@@ -55,6 +56,8 @@ function applied(snapshot: Snapshot, writes: Writes): Snapshot {
     sectionNotes: put(snapshot.sectionNotes, writes.sectionNotes, (n) => recordKey('sectionNotes', n)),
     actions: put(snapshot.actions, writes.actions, (a) => a.id),
     imports: put(snapshot.imports, writes.imports, (i) => i.id),
+    evidence: put(snapshot.evidence, writes.evidence, (e) => e.id),
+    dossierTexts: put(snapshot.dossierTexts, writes.dossierTexts, (t) => recordKey('dossierTexts', t)),
   };
 }
 
@@ -78,7 +81,7 @@ describe('merging files into this laptop', () => {
     expect(p.problem).toBeNull();
     expect(p.conflicts).toEqual([]);
     expect(p.unchanged).toBe(count);
-    expect(p.totals).toEqual({ campaigns: 1, answers: count, sectionNotes: file.data.sectionNotes.length, actions: 0 });
+    expect(p.totals).toEqual({ campaigns: 1, answers: count, sectionNotes: file.data.sectionNotes.length, actions: 0, evidence: 0, dossierTexts: 0 });
     const writes = resolved(p);
     expect(countWrites(writes)).toBe(0);
     expect(writes.imports).toEqual([
@@ -174,7 +177,7 @@ describe('merging files into this laptop', () => {
     conflict.options.forEach((option, index) => {
       const writes = resolved(p, { [conflict.id]: index });
       expect(writes.answers).toEqual(index === 0 ? [] : [option.record]);
-      expect({ ...writes, answers: [], imports: [] }).toEqual({ school: [], campaigns: [], answers: [], sectionNotes: [], actions: [], imports: [] });
+      expect({ ...writes, answers: [], imports: [] }).toEqual({ ...emptyWrites(), imports: [] });
       expect(writes.imports.map((i) => i.id)).toEqual(logged);
       const after = applied(local, writes);
       expect(answerOf(after, ITEM)).toEqual(option.record);
@@ -374,7 +377,7 @@ describe('merging files into this laptop', () => {
 
   it('imports a backup into an empty laptop as it is, and a second time changes nothing', () => {
     const backup = backupOf(local);
-    const empty: Snapshot = { school: null, campaigns: [], answers: [], sectionNotes: [], actions: [], imports: [] };
+    const empty: Snapshot = emptySnapshot();
     const p = plan([backup], empty);
     expect(p.conflicts).toEqual([]);
     const restored = applied(empty, resolved(p));

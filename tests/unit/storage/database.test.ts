@@ -11,7 +11,6 @@ import {
   listCampaigns,
   setCampaignStatus,
   setTarget,
-  startFromPrevious,
 } from '../../../src/storage/campaigns';
 import { fr } from '../../../src/text/fr';
 import { listAnswers, saveAnswer } from '../../../src/storage/answers';
@@ -167,7 +166,15 @@ describe('the database', () => {
     ok(await addAction(first.id, { axis: 'occitanie.1', objective: 'Former', action: '', owner: 'Mme Martin', due: '2026-03-01', status: 'prevue' }));
     ok(await setTarget(first.id, 'occitanie.1', 3));
     ok(await setCampaignStatus(first.id, 'closed'));
-    const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: ['dgesco-2010'] }));
+    // The re-assessment as "Partir de la campagne précédente" wrote it at version 3 (today's writer
+    // also reads the evidence table, which version 3 lacks): the DGESCO answers carried over, the
+    // open action taken over.
+    const second = { ...first, id: 'reevaluation-2026', name: 'Réévaluation 2026', date: '2026-10-01', documents: ['dgesco-2010' as const], status: 'open' as const, startedFrom: first.id };
+    await old.campaigns.add(second);
+    const carried = (await old.answers.where('campaignId').equals(first.id).toArray()).filter((a) => a.itemId.startsWith('dgesco2010.'));
+    await old.answers.bulkAdd(carried.map((a) => ({ ...a, campaignId: second.id, carriedOver: true, toCheck: false })));
+    const [open] = await old.actions.where('campaignId').equals(first.id).toArray();
+    await old.actions.add({ ...open!, id: 'action-taken-over', campaignId: second.id });
     const before = await snapshot(old);
     const counts = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.count()] as const)));
     // Two actions: the open one was taken over by the second campaign.
@@ -186,7 +193,7 @@ describe('the database', () => {
     }
     expect(await current.imports.count()).toBe(0);
     // Nothing else moved: the five tables hold the very same records.
-    expect(await snapshot(current)).toBe(`${before.slice(0, -1)},["imports",[]]]`);
+    expect(await snapshot(current)).toBe(`${before.slice(0, -1)},["imports",[]],["evidence",[]],["dossierTexts",[]]]`);
     expect(await listAnswers(second.id)).toHaveLength(2);
   });
 
@@ -241,7 +248,7 @@ describe('the database', () => {
     const current = new DiagnumDB(name);
     useDatabase(current);
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(LATEST_VERSION);
     const [action] = await current.actions.toArray();
     expect(action).toEqual({ ...before.actions![0], lineage: before.actions![0]!.id, history: [], schemaVersion: 5 });
     for (const table of ['school', 'campaigns', 'answers', 'sectionNotes', 'imports']) {

@@ -20,6 +20,7 @@ import {
 import { confirmCarriedOver, saveAnswer } from '../../../src/storage/answers';
 import { saveSectionNote } from '../../../src/storage/section-notes';
 import { addAction, updateAction } from '../../../src/storage/actions';
+import { addEvidence, confirmEvidence, linkEvidence, saveDossierText } from '../../../src/storage/evidence';
 import { backupFile, contributionFile, serializeFile, type ExportStamp } from '../../../src/domain/transfer/build';
 import { parseFileBytes } from '../../../src/domain/transfer/read-file';
 import { canonicalJson, planImport, resolveImport, type ImportPlan } from '../../../src/domain/transfer/merge';
@@ -106,6 +107,12 @@ async function fillThroughApp() {
   ok(await updateAction(action.id, { status: 'en-cours' }));
   ok(await setTarget(first.id, 'dgesco2010.3.3', 70));
   ok(await setNextAssessment(first.id, '2026-10-01'));
+  const charter = ok(
+    await addEvidence(first.id, { title: 'Projet d’établissement, volet « numérique »', date: '2025-06-20', shows: 'Voté en CA 🎉', where: 'ENT > Documents' }, 'label2023.A.1'),
+  );
+  ok(await linkEvidence(charter.id, 'dgesco2010.3.3.1.1', true));
+  ok(await addEvidence(first.id, { title: 'Classeur <b>chartes</b>', date: null, shows: '', where: 'Secrétariat' }, 'dgesco2010.s3.2'));
+  ok(await saveDossierText(first.id, 'a7-argumentaire', 'Argumentaire :\n« loRdi » en classe.'));
   ok(await setCampaignStatus(first.id, 'closed'));
 
   const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: [...documents] }));
@@ -118,6 +125,10 @@ async function fillThroughApp() {
   ok(await saveSectionNote(second.id, 'occitanie.s3', 'Brouillon'));
   ok(await saveSectionNote(second.id, 'occitanie.s3', ''));
   ok(await addAction(second.id, { axis: 'occitanie.2', objective: 'Équiper le 2ᵉ étage', action: '', owner: '', due: null, status: 'prevue' }));
+  // Evidence carried over "à revoir": one confirmed, the other left to review.
+  const [carried] = (await readSnapshot()).evidence.filter((e) => e.campaignId === second.id && e.title.startsWith('Projet'));
+  ok(await confirmEvidence(carried!.id));
+  ok(await saveDossierText(second.id, 'c23-projets', 'Projet 1 : la webradio.'));
 
   // A member's contribution, merged: a row of the import log, and answers written by the import.
   const member = await readSnapshot();
@@ -141,11 +152,12 @@ describe('export and import through the database', () => {
     const original = await tables(source);
     const sizes = await counts(source);
     // Three actions: the second campaign took over the first one's open action, then added its own.
-    expect(sizes).toEqual({ school: 1, campaigns: 2, answers: 2 * allItems().length, sectionNotes: 3, actions: 3, imports: 1 });
+    // Four pieces of evidence: the second campaign took over the first one's two.
+    expect(sizes).toEqual({ school: 1, campaigns: 2, answers: 2 * allItems().length, sectionNotes: 3, actions: 3, imports: 1, evidence: 4, dossierTexts: 2 });
     const text = serializeFile(backupFile(await readSnapshot(), stamp()));
 
     const target = freshDatabase();
-    expect(await counts(target)).toEqual({ school: 0, campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, imports: 0 });
+    expect(await counts(target)).toEqual({ school: 0, campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, imports: 0, evidence: 0, dossierTexts: 0 });
     const { plan, result } = await importText(text);
     expect(plan.conflicts).toEqual([]);
     expect(result).toEqual({ ok: true, value: true });
@@ -155,7 +167,9 @@ describe('export and import through the database', () => {
     const again = await importText(text);
     expect(again.plan.conflicts).toEqual([]);
     // Every record that says something, the school, and the two blank records (a cleared answer, an emptied note).
-    expect(again.plan.unchanged).toBe(plan.totals.answers + plan.totals.sectionNotes + plan.totals.actions + 1 + 2);
+    const { answers, sectionNotes, actions, evidence, dossierTexts } = plan.totals;
+    expect(evidence).toBe(4);
+    expect(again.plan.unchanged).toBe(answers + sectionNotes + actions + evidence + dossierTexts + 1 + 2);
     expect(await snapshot(target)).toBe(before);
   });
 
@@ -308,7 +322,7 @@ describe('an import is written whole or not at all', () => {
     });
     const { result } = await importText(serializeFile(backupOf(buildHistory({ campaigns: 2 }))));
     expect(result).toEqual({ ok: false, message: fr.storage.quota });
-    expect(await counts(db)).toEqual({ school: 0, campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, imports: 0 });
+    expect(await counts(db)).toEqual({ school: 0, campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, imports: 0, evidence: 0, dossierTexts: 0 });
   });
 });
 
@@ -391,10 +405,12 @@ describe('an import planned on data that changed before it was written', () => {
  */
 const SAMPLES = join(dirname(new URL(import.meta.url).pathname), '../../fixtures/files');
 const sampleCounts: Record<number, Record<string, number>> = {
-  1: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1 },
-  2: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1 },
+  1: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1, evidence: 0, dossierTexts: 0 },
+  2: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1, evidence: 0, dossierTexts: 0 },
   // The open action goes on in the second campaign, with its lineage and history.
-  3: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1 },
+  3: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1, evidence: 0, dossierTexts: 0 },
+  // The evidence is taken over by the second campaign, "à revoir"; the texts stay with their campaign.
+  4: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1, evidence: 2, dossierTexts: 1 },
 };
 
 describe('files of every format version still import', () => {
@@ -478,6 +494,10 @@ async function fillSample() {
   ok(await saveSectionNote(first.id, 'dgesco2010.s3.1', 'Forces : des chiffres fiables.'));
   ok(await addAction(first.id, { axis: 'dgesco2010.3.5', objective: 'Former à l’ENT', action: 'Deux demi-journées', owner: 'Mme Martin', due: '2026-03-15', status: 'en-cours' }));
   ok(await setTarget(first.id, 'occitanie.1', 3));
+  // Format 4: the label dossier. A reference backing A.1 and a DGESCO item, the A.7 argumentaire.
+  const plan = ok(await addEvidence(first.id, { title: 'Projet d’établissement 2025-2028', date: '2025-06-20', shows: 'Le volet numérique, voté en CA.', where: 'ENT > Documents officiels' }, 'label2023.A.1'));
+  ok(await linkEvidence(plan.id, 'dgesco2010.3.3.1.1', true));
+  ok(await saveDossierText(first.id, 'a7-argumentaire', 'Chaque élève de seconde reçoit loRdi.'));
   ok(await setCampaignStatus(first.id, 'closed'));
   const proposals = () => [{ axis: 'label', value: 2, proposed: true as const }, { axis: 'occitanie.1', value: 3, proposed: true as const }];
   const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: [...documents] }, proposals));

@@ -1,0 +1,118 @@
+// The label dossier: evidence behind the answers (attach once, link many), the texts the call
+// asks for, the label sheet that shows them, and a backup that brings them back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
+import { dumpDatabase } from './support/idb';
+import { HomePage } from './pages/home-page';
+import { CampaignPages } from './pages/campaign-pages';
+import { BackupsPage } from './pages/backups-page';
+
+const served = useBuiltApp({ beforeAll, afterAll });
+const SHOTS = process.env.DIAGNUM_SHOTS;
+
+describe('the label dossier', () => {
+  it('attaches a reference to A.1, links it to a DGESCO item, writes A.7, shows them on the label sheet, and gets them back from a backup, offline too', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    await waitForServiceWorker(page);
+    await new HomePage(page).saveSchool('Lycée Olympe de Gouges', '0341234A', 'Montpellier');
+    await new HomePage(page).fillCampaign('Label 2026', '2026-10-05');
+    await page.waitForURL(/#\/campagnes\//);
+    const pages = new CampaignPages(page, served.url);
+    const id = pages.campaignId();
+
+    // A.1 answered "Oui" (a mandatory criterion met), its evidence described from its card.
+    await pages.openSection(id, 'label2023.sA');
+    const a1 = pages.card('label2023.A.1');
+    await a1.getByRole('radio', { name: /^Oui/ }).check();
+    await a1.getByText('Commentaire et source, preuves').click();
+    await a1.getByRole('button', { name: /^Ajouter une preuve/ }).click();
+    // Bad input: no title. The French message is under the form, nothing is stored.
+    await a1.getByRole('button', { name: 'Enregistrer la preuve' }).click();
+    await expect.poll(() => a1.getByRole('alert').textContent()).toBe('Titre : ce champ est obligatoire.');
+    expect(JSON.parse(await dumpDatabase(page)).evidence).toEqual([]);
+    await a1.getByLabel('Titre de la preuve').fill('Projet d’établissement 2025-2028 <b>volet numérique</b>');
+    await a1.getByLabel('Date du document').fill('2025-06-20');
+    await a1.getByLabel('Ce que cela montre').fill('Le numérique est un axe du projet, voté en CA.');
+    await a1.getByLabel(/^Où la trouver/).fill('ENT > Vie de l’établissement');
+    await a1.getByRole('button', { name: 'Enregistrer la preuve' }).click();
+    await expect.poll(() => a1.locator('.evidence-title strong').textContent()).toBe('Projet d’établissement 2025-2028 <b>volet numérique</b>');
+    expect(await a1.locator('summary').textContent()).toContain('(1)');
+
+    // A.2 met with no evidence: the label sheet will flag it.
+    await pages.card('label2023.A.2').getByRole('radio', { name: /^Oui/ }).check();
+
+    // The same document backs a DGESCO item: linked, not described twice.
+    await pages.openSection(id, 'dgesco2010.s3.3.1');
+    const dgesco = pages.card('dgesco2010.3.3.1.1');
+    await dgesco.getByText('Commentaire et source, preuves').click();
+    await dgesco.getByLabel(/^Preuve déjà décrite à lier/).selectOption({ label: 'Projet d’établissement 2025-2028 <b>volet numérique</b>' });
+    await dgesco.getByRole('button', { name: /^Lier/ }).click();
+    await expect.poll(() => dgesco.locator('.evidence-list li').count()).toBe(1);
+    expect(await dgesco.getByText('Liée aussi à 1 autre(s) question(s) ou section(s).').count()).toBe(1);
+    const stored = JSON.parse(await dumpDatabase(page)).evidence as Array<{ links: string[] }>;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.links).toEqual(['label2023.A.1', 'dgesco2010.3.3.1.1']);
+
+    // The label sheet: the evidence per criterion, what is missing, and the A.7 text with its count.
+    await page.goto(`${served.url}#/campagnes/${id}/candidature-label`);
+    const a1Row = page.getByRole('row', { name: /^A\.1 / });
+    await expect.poll(() => a1Row.getByRole('cell').last().textContent()).toContain('Projet d’établissement 2025-2028 <b>volet numérique</b> (20/06/2025)');
+    expect(await page.getByRole('row', { name: /^A\.2 / }).getByRole('cell').last().textContent()).toContain('Critère obligatoire atteint sans aucune preuve');
+    expect(await page.getByTestId('dossier-alerts').textContent()).toMatch(/^\d+ critères? à documenter avant le dépôt/);
+    const a7 = page.getByLabel('Argumentaire sur loRdi (critère A.7)');
+    await a7.fill('Chaque élève de seconde reçoit loRdi ; les équipes s’en servent en classe.');
+    await expect.poll(() => page.locator('[id="dossier-a7-argumentaire-count"]').textContent()).toBe('74 / 8\u202f000 caractères');
+    await expect.poll(() => page.locator('.dossier-text').first().locator('.saved').count()).toBe(1);
+    // Over the limit: refused with the count, kept on screen, the stored text unchanged.
+    const c23 = page.getByLabel(/Présentation d’un ou deux projets innovants/);
+    await c23.fill('x'.repeat(8_001));
+    await expect.poll(() => page.locator('[id="dossier-c23-projets-error"]').textContent()).toContain('Texte trop long : 8\u202f001 caractères pour 8\u202f000 au plus');
+    expect((JSON.parse(await dumpDatabase(page)).dossierTexts as unknown[]).length).toBe(1);
+    if (SHOTS) {
+      await c23.fill('Projet 1 : la webradio du lycée.');
+      await page.screenshot({ path: `${SHOTS}/label-sheet-top.png` });
+      await page.locator('table.label-grid').first().screenshot({ path: `${SHOTS}/label-block-a.png` });
+      await page.locator('.dossier-texts').screenshot({ path: `${SHOTS}/dossier-texts.png` });
+      await page.pdf({ path: `${SHOTS}/label-sheet.pdf`, format: 'A4', printBackground: true });
+      await pages.openSection(id, 'label2023.sA');
+      await pages.card('label2023.A.1').getByText('Commentaire et source, preuves').click();
+      await pages.card('label2023.A.1').screenshot({ path: `${SHOTS}/a1-card.png` });
+    }
+
+    // Backup, the site data wiped, the backup imported: the evidence and the text come back.
+    const before = JSON.parse(await dumpDatabase(page)) as { evidence: unknown[]; dossierTexts: unknown[] };
+    const backups = new BackupsPage(page, served.url);
+    await backups.open();
+    const file = await backups.exportBackup();
+    expect(JSON.parse(file.text)).toMatchObject({ formatVersion: 4, data: { evidence: before.evidence, dossierTexts: before.dossierTexts } });
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(served.url).origin, storageTypes: 'indexeddb' });
+    await page.goto(served.url);
+    await expect.poll(() => new HomePage(page).campaignNames()).toEqual([]);
+    await backups.open();
+    await backups.choose([file]);
+    await backups.confirm();
+    const after = JSON.parse(await dumpDatabase(page)) as { evidence: unknown[]; dossierTexts: unknown[] };
+    expect(after.evidence).toEqual(before.evidence);
+    expect(after.dossierTexts).toEqual(before.dossierTexts);
+
+    // Offline, reloaded: the label sheet still shows them.
+    await app.context.setOffline(true);
+    await page.goto(`${served.url}#/campagnes/${id}/candidature-label`);
+    await page.reload();
+    await expect.poll(() => page.getByRole('row', { name: /^A\.1 / }).getByRole('cell').last().textContent()).toContain('Projet d’établissement');
+    expect(await page.getByLabel('Argumentaire sur loRdi (critère A.7)').inputValue()).toBe('Chaque élève de seconde reçoit loRdi ; les équipes s’en servent en classe.');
+    await app.context.setOffline(false);
+
+    // Closed, the campaign refuses evidence: no button to add, link or delete.
+    await pages.openCampaign(id);
+    await page.getByRole('button', { name: /^Clôturer/ }).click();
+    await pages.openSection(id, 'label2023.sA');
+    await pages.card('label2023.A.1').getByText('Commentaire et source, preuves').click();
+    expect(await pages.card('label2023.A.1').getByRole('button', { name: /^(Ajouter une preuve|Supprimer|Modifier)/ }).count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+    await app.context.close();
+  });
+});
