@@ -6,12 +6,14 @@ import { dumpDatabase } from './support/idb';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
 import { BackupsPage } from './pages/backups-page';
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 
 const served = useBuiltApp({ beforeAll, afterAll });
 const SHOTS = process.env.DIAGNUM_SHOTS;
 
 describe('the label dossier', () => {
-  it('attaches a reference to A.1, links it to a DGESCO item, writes A.7, shows them on the label sheet, and gets them back from a backup, offline too', async () => {
+  it('attaches a reference to A.1, links it to a DGESCO item, writes A.7, shows them on the label sheet, prepares the dossier ZIP, and gets them back from a backup, offline too', async () => {
     const app = await openApp(served.browser, served.url);
     const { page } = app;
     await waitForServiceWorker(page);
@@ -78,7 +80,23 @@ describe('the label dossier', () => {
       await pages.openSection(id, 'label2023.sA');
       await pages.card('label2023.A.1').getByText('Commentaire et source, preuves').click();
       await pages.card('label2023.A.1').screenshot({ path: `${SHOTS}/a1-card.png` });
+      await page.goto(`${served.url}#/campagnes/${id}/candidature-label`);
     }
+
+    // "Préparer le dossier": one ZIP named after the school and the call, unzipped here.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Préparer le dossier (fichier ZIP)' }).click()]);
+    expect(download.suggestedFilename()).toBe('0341234A_lycee-olympe-de-gouges_label-lycee-numerique_2023-2024.zip');
+    const zipped = unzipSync(new Uint8Array(await readFile(await download.path())));
+    expect(Object.keys(zipped)).toEqual([
+      'fiche-label.html',
+      'fiche-label.csv',
+      'textes/Argumentaire sur loRdi (critère A.7).txt',
+      'preuves/A.1/Projet d’établissement 2025-2028 _b_volet numérique__b_.txt',
+      'preuves/index.csv',
+    ]);
+    expect(strFromU8(zipped['fiche-label.html']!)).toContain('Projet d’établissement 2025-2028 &lt;b&gt;volet numérique&lt;/b&gt; (20/06/2025)');
+    expect(strFromU8(zipped['textes/Argumentaire sur loRdi (critère A.7).txt']!)).toContain('Chaque élève de seconde reçoit loRdi');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Dossier préparé' }).count()).toBe(1);
 
     // Backup, the site data wiped, the backup imported: the evidence and the text come back.
     const before = JSON.parse(await dumpDatabase(page)) as { evidence: unknown[]; dossierTexts: unknown[] };

@@ -1,6 +1,7 @@
 // Building the three kinds of file from what the database holds.
 import { findItem } from '../../referentiels';
 import { sectionOfTarget } from '../evidence-targets';
+import { slug } from '../export/file-names';
 import type { AnswerRecord } from '../answers';
 import { FORMAT_NAME, FORMAT_VERSION, type DiagnumFile, type FileKind, type Snapshot } from './format';
 
@@ -103,15 +104,6 @@ export function contributionFile(
 export function serializeFile(file: DiagnumFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
-
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40) || 'sans-nom';
 
 export function fileNameFor(file: DiagnumFile): string {
   const day = file.exportedAt.slice(0, 10);
