@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { registerServiceWorker } from './pwa/register';
+import { receiveLaunchedFiles } from './pwa/launched-files.svelte';
 import { recoverFromMissingChunks } from './pwa/missing-chunks.svelte';
 import { openDatabase } from './storage/connection';
 import { trackChanges } from './storage/backup-state';
@@ -15,3 +16,4 @@ await new Promise((resolve) => setTimeout(resolve, 0));
 mount(App, { target: document.getElementById('app')! });
 performance.mark('diagnum:first-render'); // read by the benchmark
 registerServiceWorker();
+receiveLaunchedFiles();

@@ -9,6 +9,8 @@ import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
 import { BackupsPage } from './pages/backups-page';
 import { FORMAT_VERSION } from '../../src/domain/transfer/format';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const served = useBuiltApp({ beforeAll, afterAll });
 
@@ -173,6 +175,32 @@ describe('backups and files between laptops', () => {
     await page.screenshot({ path: '/tmp/diagnum-import-again.png', fullPage: true });
     expect(rupn.pageErrors).toEqual([]);
     await rupn.context.close();
+  });
+
+  it('takes a Diagnum file opened from the file manager with the installed app (launchQueue) into the import preview', async () => {
+    const sample = readFileSync(join(import.meta.dirname, '../fixtures/files/format-v4.json'), 'utf8');
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    // Chromium gives an installed app's page a launchQueue; here it is stood in for, as the spec describes it.
+    await page.addInitScript((text) => {
+      // Chromium has its own (read-only, empty outside an installed app): defined over it.
+      Object.defineProperty(window, 'launchQueue', {
+        configurable: true,
+        value: {
+          setConsumer(consumer: (params: { files: Array<{ getFile(): Promise<File> }> }) => void) {
+            setTimeout(() => consumer({ files: [{ getFile: async () => new File([text], 'diagnum-sauvegarde-2026-10-05.json', { type: 'application/json' }) }] }), 300);
+          },
+        },
+      });
+    }, sample);
+    await page.goto(served.url);
+    await page.waitForURL(/#\/sauvegardes$/);
+    const backups = new BackupsPage(page, served.url);
+    await expect.poll(() => backups.preview().textContent()).toContain('diagnum-sauvegarde-2026-10-05.json');
+    await backups.confirm();
+    await expect.poll(async () => (JSON.parse(await dumpDatabase(page)) as { evidence: unknown[] }).evidence.length).toBe(2);
+    expect(app.pageErrors).toEqual([]);
+    await app.context.close();
   });
 
   it('refuses bad files with a French message and leaves the database as it was', async () => {

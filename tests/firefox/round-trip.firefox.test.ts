@@ -1,5 +1,6 @@
 // Firefox (Debian's firefox-esr): a whole-database backup exported from the backups page, the
-// database deleted, the file imported back: every object store is byte-identical (D12).
+// database deleted, the file imported back: every object store is byte-identical (D12), the label
+// dossier's evidence and texts included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -79,6 +80,18 @@ describe('Diagnum in Firefox', () => {
     await answerNumber(page, 'dgesco2010.3.1.students', '820');
     await openSection(page, server.url, first, 'dgesco2010.s3.2');
     await answerChoice(page, 'dgesco2010.3.2.1', 'Oui');
+    // The label dossier: a piece of evidence behind A.1, and the A.7 argumentaire.
+    await openSection(page, server.url, first, 'label2023.sA');
+    const a1 = await page.waitForSelector('[data-item="label2023.A.1"]');
+    await (await a1!.waitForSelector('summary'))!.click();
+    await (await a1!.waitForSelector('::-p-aria([name="Ajouter une preuve à la question 1"][role="button"])'))!.click();
+    await (await byLabel(page, 'Titre de la preuve')).type('Projet d’établissement <b>2025</b>');
+    await (await byLabel(page, 'Où la trouver')).type('ENT > Documents');
+    await (await a1!.waitForSelector('::-p-aria([name="Enregistrer la preuve"][role="button"])'))!.click();
+    await a1!.waitForSelector('.evidence-title', { timeout: 10_000 });
+    await page.goto(`${server.url}#/campagnes/${first}/candidature-label`);
+    await (await byLabel(page, 'Argumentaire sur loRdi')).type('Chaque élève de seconde reçoit loRdi.');
+    await page.waitForSelector('.dossier-text .saved', { timeout: 10_000 });
     await page.goto(server.url);
     await createCampaign(page, 'Réévaluation Firefox', '2026-10-05');
 
@@ -87,6 +100,9 @@ describe('Diagnum in Firefox', () => {
     expect(stores.school).toHaveLength(1);
     expect(stores.campaigns).toHaveLength(2);
     expect(stores.answers!.length).toBeGreaterThanOrEqual(3);
+    // The second campaign starts from the first one: the evidence comes along, "à revoir".
+    expect((stores.evidence as Array<{ toReview: boolean }>).map((e) => e.toReview).sort()).toEqual([false, true]);
+    expect(stores.dossierTexts).toHaveLength(1);
 
     // Export: the file the browser saves.
     await openBackups(page);
