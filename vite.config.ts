@@ -30,7 +30,7 @@ export default defineConfig({
         background_color: '#ffffff',
         theme_color: '#1d3f8f',
         // The installed app opens Diagnum files from the file manager (Chromium desktop): see src/pwa/launched-files.svelte.ts.
-        file_handlers: [{ action: './', accept: { 'application/json': ['.json'] } }],
+        file_handlers: [{ action: './', accept: { 'application/json': ['.json'], 'application/zip': ['.zip'] } }],
         icons: [
           { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },

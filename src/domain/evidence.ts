@@ -1,7 +1,8 @@
 // Evidence: what backs an answer (the projet d'établissement for A.1, the charter, ENT statistics).
 // A piece of evidence is described once (title, date, what it shows, where to find it) and may
 // support several items and sections: attach once, link many. This first step holds references
-// (a page of the ENT, a binder in the secretary's office); files come with their own shape.
+// (a page of the ENT, a binder in the secretary's office) or a file kept in this browser (its
+// bytes stored apart, by content: evidence-files.ts).
 // No document is imported here (the first page reads these records): what a link points to is
 // checked in evidence-targets.ts.
 import * as z from 'zod/mini';
@@ -12,6 +13,7 @@ import { boundedText, MAX_NAME } from './text-limits';
 import { checkWith, type Checked } from './result';
 import { RECORD_SCHEMA_VERSION } from './schema-version';
 import { InstantSchema } from './instants';
+import { EvidenceFileMetaSchema } from './evidence-files';
 
 export const MAX_EVIDENCE_SHOWS = 1_000;
 /** A piece of evidence backs a few items; a hundred is far beyond any real dossier. */
@@ -34,7 +36,9 @@ export const EvidenceRecordSchema = z.strictObject({
   ...EvidenceInputSchema.def.shape,
   id: EvidenceIdSchema,
   campaignId: CampaignIdSchema,
-  kind: z.literal('reference'),
+  /** A reference (found elsewhere) or a file kept in this browser, known by its content. */
+  kind: z.enum(['reference', 'file']),
+  file: z.nullable(EvidenceFileMetaSchema),
   /** The items and sections it supports, in the order they were linked. */
   links: z.array(ItemIdSchema).check(z.maxLength(MAX_EVIDENCE_LINKS)),
   /** Carried over from the previous campaign: "à revoir" until the group confirms it still holds. */
@@ -42,7 +46,9 @@ export const EvidenceRecordSchema = z.strictObject({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
-});
+}).check(
+  z.refine((e) => (e.kind === 'file') === (e.file !== null), { error: 'Preuve : un fichier est décrit si et seulement si la preuve est un fichier.' }),
+);
 export type EvidenceRecord = z.infer<typeof EvidenceRecordSchema>;
 
 export function checkEvidenceInput(input: EvidenceInput): Checked<EvidenceInput> {

@@ -4,7 +4,7 @@ import { holdsData } from '../storage/campaigns';
 import { watch } from '../storage/watch';
 
 export { onBackupState, noteExported, noteHeldData, forgetFormerData, type BackupState } from '../storage/backup-state';
-export { readStorageState, requestPersistence, type StorageState } from '../storage/persistence';
+export { readStorageState, requestPersistence, evidenceFilesSize, type StorageState } from '../storage/persistence';
 
 /** Whether the database holds the school or a campaign, live. */
 export const watchHoldsData = () => watch(holdsData);

@@ -18,7 +18,17 @@ import { accepted, type Checked } from '../domain/result';
 import { saveAnswer, confirmCarriedOver } from '../storage/answers';
 import { saveSectionNote } from '../storage/section-notes';
 import { addAction, deleteAction, updateAction } from '../storage/actions';
-import { addEvidence, confirmEvidence, deleteEvidence, linkEvidence, saveDossierText, updateEvidence } from '../storage/evidence';
+import {
+  addEvidence,
+  addFileEvidence,
+  confirmEvidence,
+  deleteEvidence,
+  linkEvidence,
+  readEvidenceFile,
+  saveDossierText,
+  updateEvidence,
+  type ChosenFile,
+} from '../storage/evidence';
 import type { EvidenceInput, EvidenceRecord } from '../domain/evidence';
 import type { DossierTextId } from '../domain/dossier-texts';
 import {
@@ -278,6 +288,14 @@ export class CampaignSession {
   /** A new piece of evidence, linked to the item or section it was added from. */
   addEvidence(input: EvidenceInput, linkTo: string) {
     return this.#write(`evidence:new:${linkTo}`, () => addEvidence(this.id, input, linkTo));
+  }
+  /** A new piece of evidence with its file (checked, kept once by content). */
+  addFileEvidence(input: EvidenceInput, file: ChosenFile, linkTo: string) {
+    return this.#write(`evidence:new:${linkTo}`, () => addFileEvidence(this.id, input, file, linkTo));
+  }
+  /** The bytes of a piece of evidence's file, to download or preview. */
+  readEvidenceFile(sha256: string) {
+    return readEvidenceFile(sha256);
   }
   updateEvidence(evidenceId: string, input: EvidenceInput) {
     return this.#write(`evidence:${evidenceId}`, () => updateEvidence(evidenceId, input));

@@ -21,6 +21,7 @@ import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/secti
 import { ActionRecordSchema, carryOverActions, type ActionRecord } from '../domain/actions';
 import { EvidenceRecordSchema, carryOverEvidence, type EvidenceRecord } from '../domain/evidence';
 import { DossierTextRecordSchema, type DossierTextRecord } from '../domain/dossier-texts';
+import type { StoredEvidenceFile } from '../domain/evidence-files';
 import { documentOfItem } from '../referentiels/catalog';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
@@ -107,6 +108,8 @@ export interface CampaignBundle {
   actions: ActionRecord[];
   evidence: EvidenceRecord[];
   texts: DossierTextRecord[];
+  /** On deletion only: the evidence files no other campaign uses, kept for undo. */
+  files?: StoredEvidenceFile[];
 }
 
 const BUNDLE_TABLES = ['campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'dossierTexts'] as const;
@@ -312,20 +315,29 @@ export async function renameCampaign(id: string, name: string): Promise<Checked<
 export async function deleteCampaign(id: string): Promise<Checked<CampaignBundle>> {
   const bundle = await readBundle(id);
   if (!bundle) return refused(fr.storage.notFound);
-  const done = await commit(BUNDLE_TABLES, async (db) => {
+  const files: StoredEvidenceFile[] = [];
+  const done = await commit([...BUNDLE_TABLES, 'evidenceFiles'], async (db) => {
     await db.answers.where('campaignId').equals(id).delete();
     await db.sectionNotes.where('campaignId').equals(id).delete();
     await db.actions.where('campaignId').equals(id).delete();
     await db.evidence.where('campaignId').equals(id).delete();
     await db.dossierTexts.where('campaignId').equals(id).delete();
     await db.campaigns.delete(id);
+    // Its files go too, unless another campaign's evidence holds them.
+    for (const sha256 of new Set(bundle.evidence.flatMap((e) => (e.file ? [e.file.sha256] : [])))) {
+      if ((await db.evidence.where('file.sha256').equals(sha256).count()) > 0) continue;
+      const file = await db.evidenceFiles.get(sha256);
+      if (file) files.push(file);
+      await db.evidenceFiles.delete(sha256);
+    }
   });
-  return done.ok ? accepted(bundle) : done;
+  return done.ok ? accepted({ ...bundle, files }) : done;
 }
 
 /** Undo of a deletion: puts the campaign back exactly as it was. */
 export async function restoreCampaign(bundle: CampaignBundle): Promise<Checked<true>> {
-  return commit(BUNDLE_TABLES, async (db) => {
+  return commit([...BUNDLE_TABLES, 'evidenceFiles'], async (db) => {
+    await db.evidenceFiles.bulkPut(bundle.files ?? []);
     await db.campaigns.add(bundle.campaign);
     await db.answers.bulkAdd(bundle.answers);
     await db.sectionNotes.bulkAdd(bundle.notes);

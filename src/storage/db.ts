@@ -9,6 +9,7 @@ import type { SectionNoteRecord } from '../domain/section-notes';
 import type { ActionRecord } from '../domain/actions';
 import type { ImportRecord } from '../domain/transfer/format';
 import type { EvidenceRecord } from '../domain/evidence';
+import type { StoredEvidenceFile } from '../domain/evidence-files';
 import type { DossierTextRecord } from '../domain/dossier-texts';
 import { addActionLineage, addActionPlan, addWorkshopFields, repairImportedInstantsAndTargets } from './upgrades';
 
@@ -99,7 +100,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
   },
   {
     version: 7,
-    why: 'the label dossier: evidence (a reference backing items and sections: attach once, link many) and the texts the call asks for (A.7, C.2.3, INR)',
+    why: 'the label dossier: evidence (a reference or a file backing items and sections: attach once, link many), the files themselves by content, and the texts the call asks for (A.7, C.2.3, INR)',
     stores: {
       school: 'id',
       campaigns: 'id, date',
@@ -107,14 +108,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
       sectionNotes: '[campaignId+sectionId], campaignId',
       actions: 'id, campaignId',
       imports: 'id',
-      evidence: 'id, campaignId',
+      evidence: 'id, campaignId, file.sha256',
+      evidenceFiles: 'sha256',
       dossierTexts: '[campaignId+textId], campaignId',
     },
   },
 ];
 
 /** The tables of the latest version, as a write names them. */
-export type StoreName = 'school' | 'campaigns' | 'answers' | 'sectionNotes' | 'actions' | 'imports' | 'evidence' | 'dossierTexts';
+export type StoreName = 'school' | 'campaigns' | 'answers' | 'sectionNotes' | 'actions' | 'imports' | 'evidence' | 'evidenceFiles' | 'dossierTexts';
 
 export const LATEST_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
 
@@ -126,6 +128,7 @@ export class DiagnumDB extends Dexie {
   actions!: Table<ActionRecord, string>;
   imports!: Table<ImportRecord, string>;
   evidence!: Table<EvidenceRecord, string>;
+  evidenceFiles!: Table<StoredEvidenceFile, string>;
   dossierTexts!: Table<DossierTextRecord, [string, string]>;
 
   /** `upTo` builds the database as an older version declared it, for migration tests. */

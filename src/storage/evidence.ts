@@ -9,11 +9,22 @@ import {
   type EvidenceRecord,
 } from '../domain/evidence';
 import { targetProblem } from '../domain/evidence-targets';
+import { MAX_NAME } from '../domain/text-limits';
 import { DossierTextRecordSchema, type DossierTextId } from '../domain/dossier-texts';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
-import { commit } from './connection';
+import { commit, database } from './connection';
+import { readStorageState, requestPersistence } from './persistence';
+import {
+  fileMessages,
+  fileProblem,
+  MAX_EVIDENCE_FILES_BYTES,
+  sha256Of,
+  typeOfName,
+  type EvidenceFileMeta,
+  type StoredEvidenceFile,
+} from '../domain/evidence-files';
 import type { DiagnumDB } from './db';
 import { campaignLocked, openCampaign } from './campaign-lock';
 import type { CampaignRecord } from '../domain/campaigns';
@@ -39,7 +50,7 @@ export async function addEvidence(campaignId: string, input: EvidenceInput, link
   const now = Date.now();
   const record = checkWith(
     EvidenceRecordSchema,
-    { ...checked.value, id: crypto.randomUUID(), campaignId, kind: 'reference', links: [linkTo], toReview: false, createdAt: now, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION },
+    { ...checked.value, id: crypto.randomUUID(), campaignId, kind: 'reference', file: null, links: [linkTo], toReview: false, createdAt: now, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION },
     INVALID,
   );
   if (!record.ok) return record;
@@ -53,6 +64,69 @@ export async function addEvidence(campaignId: string, input: EvidenceInput, link
   });
   return done.ok ? outcome : done;
 }
+
+/** A file chosen by the person, read once: its name, its bytes, and their kind. */
+export interface ChosenFile {
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * A new piece of evidence with its file, linked where it was added from. The file is checked (kind,
+ * size, content), its space asked of the browser first, and kept once by content: the same file
+ * attached twice is stored once. Persistent storage is asked for (never waited on).
+ */
+export async function addFileEvidence(campaignId: string, input: EvidenceInput, chosen: ChosenFile, linkTo: string): Promise<Checked<EvidenceRecord>> {
+  const problem = fileProblem(chosen.name, chosen.bytes.length, chosen.bytes.subarray(0, 65_536));
+  if (problem) return refused(problem);
+  // No title typed: the file's name, cut to a title's length (names may be longer).
+  const checked = checkEvidenceInput({ ...input, title: input.title.trim() || [...chosen.name].slice(0, MAX_NAME).join('') });
+  if (!checked.ok) return checked;
+  const type = typeOfName(chosen.name)!;
+  const sha256 = await sha256Of(chosen.bytes);
+  const meta: EvidenceFileMeta = { name: chosen.name, type, size: chosen.bytes.length, sha256 };
+  const space = await spaceProblem(meta.size);
+  if (space) return refused(space);
+  const now = Date.now();
+  const record = checkWith(
+    EvidenceRecordSchema,
+    { ...checked.value, id: crypto.randomUUID(), campaignId, kind: 'file', file: meta, links: [linkTo], toReview: false, createdAt: now, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION },
+    INVALID,
+  );
+  if (!record.ok) return record;
+  const stored: StoredEvidenceFile = { sha256, type, size: meta.size, blob: new Blob([chosen.bytes], { type }) };
+  let outcome: Checked<EvidenceRecord> = record;
+  const done = await commit(['campaigns', 'evidence', 'evidenceFiles'], async (db) => {
+    const campaign = await openCampaign(db, campaignId);
+    if (!campaign.ok) return void (outcome = campaign);
+    const target = targetProblem(linkTo, campaign.value.documents);
+    if (target) return void (outcome = refused(target));
+    const known = await db.evidenceFiles.get(sha256);
+    if (known === undefined) {
+      const total = (await db.evidenceFiles.toArray()).reduce((sum, f) => sum + f.size, 0) + meta.size;
+      if (total > MAX_EVIDENCE_FILES_BYTES) return void (outcome = refused(fileMessages.total(total)));
+      await db.evidenceFiles.add(stored);
+    }
+    await db.evidence.add(record.value);
+  });
+  if (done.ok && outcome.ok) requestPersistence();
+  return done.ok ? outcome : done;
+}
+
+/** Why the browser has no room for `size` more bytes (with 10 MB to spare), or undefined (also when it cannot say). */
+async function spaceProblem(size: number): Promise<string | undefined> {
+  const state = await readStorageState();
+  if (state.quota === undefined || state.usage === undefined) return undefined;
+  const free = state.quota - state.usage;
+  return size + 10 * 1024 * 1024 > free ? fileMessages.space(size, Math.max(0, free)) : undefined;
+}
+
+/** The bytes of a piece of evidence's file, or undefined when this browser does not hold them. */
+export async function readEvidenceFile(sha256: string): Promise<StoredEvidenceFile | undefined> {
+  return database().evidenceFiles.get(sha256);
+}
+
+export { evidenceFilesSize } from './persistence';
 
 /** Changes the stored evidence with `change` (its description, its links, its review mark), checked whole. */
 async function changeEvidence(
@@ -93,12 +167,15 @@ export function confirmEvidence(id: string): Promise<Checked<true>> {
 
 export async function deleteEvidence(id: string): Promise<Checked<true>> {
   let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'evidence'], async (db) => {
+  const done = await commit(['campaigns', 'evidence', 'evidenceFiles'], async (db) => {
     const stored = await storedEvidence(db, id);
     if (!stored.ok) return void (outcome = stored);
     const locked = await campaignLocked(db, stored.value.campaignId);
     if (locked) return void (outcome = locked);
     await db.evidence.delete(id);
+    // The file goes with its last piece of evidence (another campaign may share it).
+    const sha256 = stored.value.file?.sha256;
+    if (sha256 && (await db.evidence.where('file.sha256').equals(sha256).count()) === 0) await db.evidenceFiles.delete(sha256);
   });
   return done.ok ? outcome : done;
 }

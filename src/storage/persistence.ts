@@ -1,5 +1,7 @@
 // Persistent storage: ask for it without ever waiting on it (Firefox keeps the promise pending
 // until the user answers its prompt), and report how much space is used.
+import { database } from './connection';
+
 export interface StorageState {
   supported: boolean;
   persisted: boolean | undefined;
@@ -15,6 +17,13 @@ export async function readStorageState(): Promise<StorageState> {
     storage.estimate(),
   ]);
   return { supported: true, persisted, usage: estimate.usage, quota: estimate.quota };
+}
+
+/** How much the evidence files take in this browser (their sizes, read without their bytes). */
+export async function evidenceFilesSize(): Promise<number> {
+  let total = 0;
+  await database().evidenceFiles.each((file) => void (total += file.size));
+  return total;
 }
 
 let pending: Promise<boolean> | undefined;

@@ -8,6 +8,7 @@ import { SectionNoteRecordSchema } from '../domain/section-notes';
 import { ActionRecordSchema } from '../domain/actions';
 import { EvidenceRecordSchema } from '../domain/evidence';
 import { DossierTextRecordSchema } from '../domain/dossier-texts';
+import { fileMessages, MAX_EVIDENCE_FILES_BYTES, type StoredEvidenceFile } from '../domain/evidence-files';
 import { ImportRecordSchema, type ImportRecord, type Snapshot } from '../domain/transfer/format';
 import { RECORD_TABLES, recordKey, type RecordTable, type TableRecords } from '../domain/transfer/record-tables';
 import type { Expectation, Writes } from '../domain/transfer/import-plan';
@@ -63,14 +64,38 @@ function dexieKey(table: RecordTable, key: string): string | [string, string] {
  * created meanwhile), one that existed is replaced only if its `updatedAt` is still the one seen.
  * Records the import does not write may change meanwhile: nothing overwrites them.
  */
-export async function applyImport(writes: Writes, expected: readonly Expectation[]): Promise<Checked<true>> {
+export async function applyImport(
+  writes: Writes,
+  expected: readonly Expectation[],
+  /** The evidence files the imported files bring, by content: those the written evidence names are stored. */
+  files: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<Checked<true>> {
+  const needed = new Map(writes.evidence.flatMap((e) => (e.file ? [[e.file.sha256, e.file] as const] : [])));
+  const stored: StoredEvidenceFile[] = [];
+  for (const [sha256, meta] of needed) {
+    const data = files.get(sha256);
+    if (data) stored.push({ sha256, type: meta.type, size: meta.size, blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: meta.type }) });
+  }
   const seen = new Map(expected.map((e) => [`${e.table}:${e.key}`, e.updatedAt]));
   let moved = false;
+  let tooMany: number | undefined;
   const changed = () => {
     moved = true;
     return new Error('changed meanwhile');
   };
-  const done = await commit(['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'dossierTexts', 'imports'], async (db) => {
+  const done = await commit(['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'evidenceFiles', 'dossierTexts', 'imports'], async (db) => {
+    // Files first, by content: one already here is the same file (its name is its content's hash).
+    const keys = [...needed.keys()];
+    const present = new Set((await db.evidenceFiles.bulkGet(keys)).flatMap((f) => (f ? [f.sha256] : [])));
+    const added = stored.filter((f) => !present.has(f.sha256));
+    if (keys.some((sha256) => !present.has(sha256) && !added.some((f) => f.sha256 === sha256))) throw new Error('Evidence files missing from the import');
+    let total = added.reduce((sum, f) => sum + f.size, 0);
+    if (total > 0) await db.evidenceFiles.each((f) => void (total += f.size));
+    if (total > MAX_EVIDENCE_FILES_BYTES) {
+      tooMany = total;
+      throw new Error('Evidence files over their limit');
+    }
+    await db.evidenceFiles.bulkAdd(added);
     for (const table of RECORD_TABLES) {
       const rows: ReadonlyArray<TableRecords[RecordTable]> = writes[table];
       const isNew = (r: TableRecords[RecordTable]) => (seen.get(`${table}:${recordKey(table, r)}`) ?? null) === null;
@@ -91,5 +116,6 @@ export async function applyImport(writes: Writes, expected: readonly Expectation
     }
     await db.imports.bulkPut(writes.imports);
   });
+  if (tooMany !== undefined) return refused(fileMessages.total(tooMany));
   return moved ? refused(CHANGED_MEANWHILE) : done;
 }

@@ -45,6 +45,10 @@ describe('the label dossier', () => {
     await pages.card('label2023.A.2').getByRole('radio', { name: /^Oui/ }).check();
 
     // The same document backs a DGESCO item: linked, not described twice.
+    // The space the files take, said on the "Données et confidentialité" page.
+    await page.goto(`${served.url}#/a-propos`);
+    await expect.poll(() => page.getByTestId('evidence-usage').textContent()).toMatch(/^\d+(,\d+)? (o|Ko) \(50 Mo au plus par fichier, 500 Mo en tout\)$/);
+
     await pages.openSection(id, 'dgesco2010.s3.3.1');
     const dgesco = pages.card('dgesco2010.3.3.1.1');
     await dgesco.getByText('Commentaire et source, preuves').click();
@@ -132,5 +136,117 @@ describe('the label dossier', () => {
     expect(app.pageErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
     await app.context.close();
-  });
+  }, 180_000);
+
+  it('attaches a PDF and an image to A.1, links the PDF to a DGESCO item, previews the image, puts both in the dossier and a backup, and restores them byte for byte', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    await waitForServiceWorker(page);
+    await new HomePage(page).saveSchool('Lycée Olympe de Gouges', '0341234A', 'Montpellier');
+    await new HomePage(page).fillCampaign('Label 2026', '2026-10-05');
+    await page.waitForURL(/#\/campagnes\//);
+    const pages = new CampaignPages(page, served.url);
+    const id = pages.campaignId();
+
+    await pages.openSection(id, 'label2023.sA');
+    const a1 = pages.card('label2023.A.1');
+    await a1.getByRole('radio', { name: /^Oui/ }).check();
+    await a1.getByText('Commentaire et source, preuves').click();
+    const attach = async (name: string, mimeType: string, buffer: Buffer, title = '') => {
+      await a1.getByRole('button', { name: /^Ajouter une preuve/ }).click();
+      await a1.getByLabel(/^Fichier/).setInputFiles({ name, mimeType, buffer });
+      if (title) await a1.getByLabel(/^Titre de la preuve/).fill(title);
+      await a1.getByRole('button', { name: 'Enregistrer la preuve' }).click();
+    };
+    // Bad input first: an SVG is refused where it was chosen, nothing stored.
+    await attach('logo.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'));
+    await expect.poll(() => a1.getByRole('alert').textContent()).toContain('« logo.svg » n’est pas accepté');
+    await a1.getByRole('button', { name: 'Annuler' }).click();
+    expect(JSON.parse(await dumpDatabase(page)).evidence).toEqual([]);
+
+    await attach('Projet <établissement> 2025.pdf', 'application/pdf', PDF, 'Projet d’établissement 2025-2028');
+    await expect.poll(() => a1.locator('.evidence-list > li').count()).toBe(1);
+    await attach('affiche.png', 'image/png', PNG);
+    await expect.poll(() => a1.locator('.evidence-list > li').count()).toBe(2);
+    expect(await a1.locator('.file-name').allTextContents()).toEqual(['Projet <établissement> 2025.pdf', 'affiche.png']);
+    // The image previews in an <img> (a blob: URL); the PDF is only downloaded, with its bytes.
+    await a1.getByRole('button', { name: 'Aperçu de « affiche.png »' }).click();
+    const preview = a1.locator('img.evidence-preview');
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+    expect(await a1.getByRole('button', { name: /^Aperçu de « Projet/ }).count()).toBe(0);
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), a1.getByRole('button', { name: 'Télécharger « Projet <établissement> 2025.pdf »' }).click()]);
+    expect(Buffer.compare(await readFile(await pdfDownload.path()), PDF)).toBe(0);
+
+    await pages.openSection(id, 'dgesco2010.s3.3.1');
+    const dgesco = pages.card('dgesco2010.3.3.1.1');
+    await dgesco.getByText('Commentaire et source, preuves').click();
+    await dgesco.getByLabel(/^Preuve déjà décrite à lier/).selectOption({ label: 'Projet d’établissement 2025-2028' });
+    await dgesco.getByRole('button', { name: /^Lier/ }).click();
+    await expect.poll(() => dgesco.locator('.file-name').textContent()).toBe('Projet <établissement> 2025.pdf');
+
+    // The dossier holds the files themselves, in their criterion's folder, under Windows-safe names.
+    await page.goto(`${served.url}#/campagnes/${id}/candidature-label`);
+    const [dossier] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Préparer le dossier (fichier ZIP)' }).click()]);
+    const zipped = unzipSync(new Uint8Array(await readFile(await dossier.path())));
+    expect(Buffer.compare(Buffer.from(zipped['preuves/A.1/Projet _établissement_ 2025.pdf']!), PDF)).toBe(0);
+    expect(Buffer.compare(Buffer.from(zipped['preuves/A.1/affiche.png']!), PNG)).toBe(0);
+
+    // The backup is a ZIP with the files; wiped, then restored: the files come back byte for byte.
+    const backups = new BackupsPage(page, served.url);
+    await backups.open();
+    const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter toute la base' }).click()]);
+    expect(backup.suggestedFilename()).toMatch(/^diagnum-sauvegarde-\d{4}-\d{2}-\d{2}\.zip$/);
+    const container = await readFile(await backup.path());
+    expect(Object.keys(unzipSync(new Uint8Array(container))).sort()).toHaveLength(3);
+    const cdp = await app.context.newCDPSession(page);
+    const origin = new URL(served.url).origin;
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+    await page.goto(served.url);
+    await expect.poll(() => new HomePage(page).campaignNames()).toEqual([]);
+    await backups.open();
+    await page.getByLabel('Choisir un fichier à importer').setInputFiles({ name: backup.suggestedFilename(), mimeType: 'application/zip', buffer: container });
+    await backups.confirm();
+    await pages.openSection(id, 'label2023.sA');
+    await a1.getByText('Commentaire et source, preuves').click();
+    const [again] = await Promise.all([page.waitForEvent('download'), a1.getByRole('button', { name: 'Télécharger « affiche.png »' }).click()]);
+    expect(Buffer.compare(await readFile(await again.path()), PNG)).toBe(0);
+
+    expect(app.pageErrors).toEqual([]);
+    await app.context.close();
+  }, 180_000);
+
+  it('refuses a file too big for the space the browser has left, with the French message, storing nothing', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    // Little space left, before the app's first write (Chromium caches the space left once it has written).
+    const cdp = await app.context.newCDPSession(page);
+    const origin = new URL(served.url).origin;
+    const usage = (await page.evaluate(() => navigator.storage.estimate())).usage ?? 0;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 400 * 1024 });
+    await new HomePage(page).fillCampaign('Label 2026', '2026-10-05');
+    await page.waitForURL(/#\/campagnes\//);
+    const pages = new CampaignPages(page, served.url);
+    await pages.openSection(pages.campaignId(), 'label2023.sA');
+    const a1 = pages.card('label2023.A.1');
+    await a1.getByText('Commentaire et source, preuves').click();
+    const before = await dumpDatabase(page);
+    await a1.getByRole('button', { name: /^Ajouter une preuve/ }).click();
+    await a1.getByLabel(/^Fichier/).setInputFiles({ name: 'rapport.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(1024 * 1024, 32)]) });
+    await a1.getByRole('button', { name: 'Enregistrer la preuve' }).click();
+    // Said before writing when the browser's estimate shows it, else by the write the browser refuses.
+    await expect.poll(() => a1.getByRole('alert').textContent(), { timeout: 5_000 }).toMatch(
+      /^(Pas assez de place dans ce navigateur pour ce fichier \(1 Mo, .* disponibles\) : rien n’a été enregistré\.|L’espace de stockage du navigateur est plein)/,
+    );
+    // The form keeps what was chosen, to try again once space is freed.
+    expect(await a1.getByRole('button', { name: 'Enregistrer la preuve' }).count()).toBe(1);
+    expect(await dumpDatabase(page)).toBe(before);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    expect(app.pageErrors).toEqual([]);
+    await app.context.close();
+  }, 180_000);
 });
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -2,7 +2,8 @@
 // database deleted, the file imported back: every object store is byte-identical (D12), the label
 // dossier's evidence and texts included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
@@ -145,4 +146,90 @@ describe('Diagnum in Firefox', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('keeps evidence files through a backup: attached, exported as a ZIP, the database deleted, imported back byte for byte', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(server.url);
+    await waitForServiceWorker(page);
+    const campaign = await createCampaign(page, 'Preuves Firefox', '2026-10-05');
+    await openSection(page, server.url, campaign, 'label2023.sA');
+    const a1 = await page.waitForSelector('[data-item="label2023.A.1"]');
+    await (await a1!.waitForSelector('summary'))!.click();
+    for (const [name, bytes] of [['charte signée.pdf', PDF], ['affiche.png', PNG]] as const) {
+      const path = join(downloads, `source-${name}`);
+      await writeFile(path, bytes);
+      await (await a1!.waitForSelector('::-p-aria([name="Ajouter une preuve à la question 1"][role="button"])'))!.click();
+      const input = (await byLabel(page, 'Fichier')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(path);
+      await (await a1!.waitForSelector('::-p-aria([name="Enregistrer la preuve"][role="button"])'))!.click();
+      await page.waitForFunction((n: string) => [...document.querySelectorAll('.file-name')].some((e) => e.textContent?.includes(n)), { timeout: 10_000 }, name);
+    }
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('diagnum');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('evidenceFiles').objectStore('evidenceFiles').getAll();
+              request.onsuccess = async () => {
+                const rows = request.result as Array<{ blob: Blob }>;
+                const bytes = await Promise.all(rows.map(async (r) => [...new Uint8Array(await r.blob.arrayBuffer())].join(',')));
+                open.result.close();
+                resolve(bytes.sort());
+              };
+            };
+          }),
+      );
+    const before = await stored();
+    expect(before).toEqual([[...PDF].join(','), [...PNG].join(',')].sort());
+
+    await page.goto(`${server.url}#/sauvegardes`);
+    await (await byName(page, 'Exporter toute la base')).click();
+    const zip = await downloadedZip(downloads, /^diagnum-sauvegarde-\d{4}-\d{2}-\d{2}\.zip$/);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('diagnum');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await page.goto(server.url);
+    await page.waitForSelector('#school-name');
+    await page.goto(`${server.url}#/sauvegardes`);
+    const input = (await byLabel(page, 'Choisir un fichier à importer')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(join(downloads, zip));
+    const preview = await page.waitForSelector('::-p-aria([name="Aperçu de l’import"][role="region"])', { timeout: 15_000 });
+    await (await preview!.waitForSelector('::-p-aria([name="Importer"][role="button"])'))!.click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Import terminé')), { timeout: 15_000 });
+    expect(await stored()).toEqual(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** Waits for a ZIP download to be whole (it unzips), and returns its name. */
+async function downloadedZip(dir: string, name: RegExp, timeout = 15_000): Promise<string> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const files = await readdir(dir);
+    const file = files.find((f) => name.test(f));
+    if (file && !files.some((f) => f.endsWith('.part'))) {
+      try {
+        unzipSync(new Uint8Array(await readFile(join(dir, file))));
+        return file;
+      } catch {
+        // still being written
+      }
+    }
+    if (Date.now() > until) throw new Error(`no complete ZIP matching ${name} in ${dir}: ${files.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

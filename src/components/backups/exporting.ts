@@ -2,9 +2,10 @@
 import { backupFile, campaignFile, contributionFile, fileNameFor, serializeFile, type ExportStamp } from '../../domain/transfer/build';
 import type { DiagnumFile } from '../../domain/transfer/format';
 import { accepted, refused, type Checked } from '../../domain/result';
-import { readSnapshot } from '../../state/transfer';
+import { readEvidenceFile, readSnapshot } from '../../state/transfer';
 import { noteExported } from '../../state/backup-state';
-import { saveTextFile } from '../save-file';
+import { saveBlob } from '../save-file';
+import { filesNamed, writeContainer } from '../../domain/transfer/container';
 
 const stamp = (): ExportStamp => ({
   exportId: crypto.randomUUID(),
@@ -18,14 +19,22 @@ async function save(build: (snapshot: Awaited<ReturnType<typeof readSnapshot>>) 
   try {
     const start = performance.now();
     const file = build(await readSnapshot());
-    const name = fileNameFor(file);
-    saveTextFile(serializeFile(file), name, 'application/json');
+    const withFiles = filesNamed(file).length > 0;
+    const name = fileNameFor(file, withFiles);
+    saveBlob(withFiles ? await writeContainer(file, bytesOf) : new Blob([serializeFile(file)], { type: 'application/json' }), name);
     performance.measure('diagnum:export', { start }); // read by the benchmark
     return accepted(name);
   } catch (error) {
     console.error(error);
     return refused(UNREADABLE);
   }
+}
+
+/** An evidence file's bytes, read from the database when the container writes it. */
+async function bytesOf(sha256: string): Promise<Uint8Array> {
+  const stored = await readEvidenceFile(sha256);
+  if (!stored) throw new Error(`Evidence file ${sha256} missing`);
+  return new Uint8Array(await stored.blob.arrayBuffer());
 }
 
 /** The whole database; the backup reminder counts from here. */

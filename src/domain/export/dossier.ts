@@ -1,5 +1,5 @@
 // "Préparer le dossier": what goes into the ZIP file for the Région's platform, as paths and
-// texts. The label sheet as a printable HTML page and as CSV, the written texts, an index of the
+// texts (and evidence files, by content). The label sheet as a printable HTML page and as CSV, the written texts, an index of the
 // evidence per criterion, and one folder per criterion code holding what backs it. Pure: the ZIP
 // itself is written by zip.ts.
 import type { SchoolRecord } from '../school';
@@ -13,11 +13,11 @@ import { labelSheet, type DossierContent, type LabelSheetBlock } from './label-s
 import { toCsv } from './csv';
 import { slug, uniquePaths, windowsSafeName } from './file-names';
 
-export interface DossierEntry {
+export type DossierEntry =
   /** Inside the ZIP: folders separated by "/", each segment safe for Windows, unique. */
-  path: string;
-  text: string;
-}
+  | { path: string; text: string }
+  /** An evidence file, by content: its bytes are read when the ZIP is written. */
+  | { path: string; sha256: string };
 
 export interface DossierInput {
   school: SchoolRecord | null;
@@ -110,10 +110,16 @@ export function dossierEntries(input: DossierInput): DossierEntry[] {
   // One folder per criterion code: each piece of evidence described in a text file (references
   // have no file of their own); the index lists them all.
   const indexRows: string[][] = [];
-  const pieces: Array<{ path: string; text: string }> = [];
+  const pieces: DossierEntry[] = [];
   for (const row of blocks.flatMap((b) => b.rows)) {
     for (const evidence of evidenceOf(row.id, input.dossier.evidence)) {
-      const path = `preuves/${windowsSafeName(row.code)}/${windowsSafeName(`${evidence.title}.txt`)}`;
+      const folder = `preuves/${windowsSafeName(row.code)}`;
+      if (evidence.file) {
+        pieces.push({ path: `${folder}/${windowsSafeName(evidence.file.name)}`, sha256: evidence.file.sha256 });
+        indexRows.push([row.code, evidence.title, evidence.date ?? '', evidence.shows, evidence.where, evidence.toReview ? 'à revoir' : '', '']);
+        continue;
+      }
+      const path = `${folder}/${windowsSafeName(`${evidence.title}.txt`)}`;
       const lines = [
         evidence.title,
         evidence.date ? `Date : ${evidence.date.split('-').reverse().join('/')}` : '',
@@ -128,7 +134,7 @@ export function dossierEntries(input: DossierInput): DossierEntry[] {
   const unique = uniquePaths(pieces.map((p) => p.path));
   pieces.forEach((piece, i) => {
     indexRows[i]![6] = unique[i]!;
-    entries.push({ path: unique[i]!, text: piece.text });
+    entries.push({ ...piece, path: unique[i]! });
   });
   entries.push({
     path: 'preuves/index.csv',

@@ -105,10 +105,12 @@ export function serializeFile(file: DiagnumFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export function fileNameFor(file: DiagnumFile): string {
+/** `container`: the file holds evidence files, and is a ZIP (container.ts). */
+export function fileNameFor(file: DiagnumFile, container = false): string {
   const day = file.exportedAt.slice(0, 10);
   const campaign = file.data.campaigns[0];
-  if (file.kind === 'sauvegarde') return `diagnum-sauvegarde-${day}.json`;
-  if (file.kind === 'campagne') return `diagnum-campagne-${slug(campaign?.name ?? '')}-${day}.json`;
-  return `diagnum-contribution-${slug(file.contributor ?? '')}-${slug(campaign?.name ?? '')}-${day}.json`;
+  const extension = container ? 'zip' : 'json';
+  if (file.kind === 'sauvegarde') return `diagnum-sauvegarde-${day}.${extension}`;
+  if (file.kind === 'campagne') return `diagnum-campagne-${slug(campaign?.name ?? '')}-${day}.${extension}`;
+  return `diagnum-contribution-${slug(file.contributor ?? '')}-${slug(campaign?.name ?? '')}-${day}.${extension}`;
 }

@@ -18,7 +18,7 @@ const lookup = (pairs: Array<[string, AnswerValue]>) =>
   answerLookup(pairs.map(([id, value]) => ({ ...emptyAnswer('campaign-0001', id), value })));
 const at = Date.UTC(2026, 9, 5);
 const piece = (id: string, title: string, links: string[], extra: Partial<EvidenceRecord> = {}): EvidenceRecord => ({
-  id, campaignId: 'campaign-0001', kind: 'reference', title, date: '2025-06-20', shows: 'Voté en CA.', where: 'ENT',
+  id, campaignId: 'campaign-0001', kind: 'reference', file: null, title, date: '2025-06-20', shows: 'Voté en CA.', where: 'ENT',
   links, toReview: false, createdAt: at, updatedAt: at, schemaVersion: RECORD_SCHEMA_VERSION, ...extra,
 });
 const school: SchoolRecord = { id: 'school', name: 'Lycée Jean-Jaurès', uai: '0341234A', academie: 'Montpellier', updatedAt: at, schemaVersion: RECORD_SCHEMA_VERSION };
@@ -72,7 +72,10 @@ describe('the dossier for the Région', () => {
     piece('evidence-0003', 'Charte : version "signée"', ['label2023.A.2']),
   ];
   const texts = new Map<DossierTextId, string>([['a7-argumentaire', 'Argumentaire.\nDeuxième ligne <script>']]);
-  const entries = dossierEntries({ school, campaign, call, answers, readiness, dossier: { evidence, texts }, preparedOn: '5 octobre 2026' });
+  const entries = dossierEntries({ school, campaign, call, answers, readiness, dossier: { evidence, texts }, preparedOn: '5 octobre 2026' }).map((e) => {
+    if (!('text' in e)) throw new Error('no file here');
+    return e;
+  });
 
   it('holds the sheet as HTML and CSV, the written texts, one folder per criterion and the index', () => {
     expect(entries.map((e) => e.path)).toEqual([

@@ -28,6 +28,7 @@ const evidence = (id: string, createdAt: number, links: string[]): EvidenceRecor
   id,
   campaignId: 'campagne-2025-0001',
   kind: 'reference',
+  file: null,
   title: `Preuve ${id}`,
   date: null,
   shows: '',

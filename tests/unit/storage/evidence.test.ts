@@ -64,6 +64,7 @@ describe('evidence of a campaign', () => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       campaignId: campaign.id,
       kind: 'reference',
+      file: null,
       links: ['label2023.A.1'],
       toReview: false,
       createdAt: expect.toSatisfy((ms: number) => ms >= before && ms <= Date.now()),

@@ -55,8 +55,10 @@ async function tables(db: DiagnumDB): Promise<Record<string, string[]>> {
   return Object.fromEntries(entries);
 }
 
+/** Records per table; the evidence files (bytes, not records of the JSON) are counted apart. */
 async function counts(db: DiagnumDB): Promise<Record<string, number>> {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+  const tables = db.tables.filter((t) => t.name !== 'evidenceFiles');
+  return Object.fromEntries(await Promise.all(tables.map(async (t) => [t.name, await t.count()] as const)));
 }
 
 /** The import as the app runs it: read, check, plan against this database, resolve, write. */
