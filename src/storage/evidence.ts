@@ -15,7 +15,7 @@ import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 import { commit, database } from './connection';
-import { readStorageState, requestPersistence } from './persistence';
+import { evidenceFilesSize, readStorageState, requestPersistence } from './persistence';
 import {
   fileMessages,
   fileProblem,
@@ -103,7 +103,7 @@ export async function addFileEvidence(campaignId: string, input: EvidenceInput, 
     if (target) return void (outcome = refused(target));
     const known = await db.evidenceFiles.get(sha256);
     if (known === undefined) {
-      const total = (await db.evidenceFiles.toArray()).reduce((sum, f) => sum + f.size, 0) + meta.size;
+      const total = (await evidenceFilesSize(db)) + meta.size;
       if (total > MAX_EVIDENCE_FILES_BYTES) return void (outcome = refused(fileMessages.total(total)));
       await db.evidenceFiles.add(stored);
     }
@@ -125,8 +125,6 @@ async function spaceProblem(size: number): Promise<string | undefined> {
 export async function readEvidenceFile(sha256: string): Promise<StoredEvidenceFile | undefined> {
   return database().evidenceFiles.get(sha256);
 }
-
-export { evidenceFilesSize } from './persistence';
 
 /** Changes the stored evidence with `change` (its description, its links, its review mark), checked whole. */
 async function changeEvidence(

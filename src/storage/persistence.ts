@@ -1,6 +1,7 @@
 // Persistent storage: ask for it without ever waiting on it (Firefox keeps the promise pending
 // until the user answers its prompt), and report how much space is used.
 import { database } from './connection';
+import type { DiagnumDB } from './db';
 
 export interface StorageState {
   supported: boolean;
@@ -19,10 +20,10 @@ export async function readStorageState(): Promise<StorageState> {
   return { supported: true, persisted, usage: estimate.usage, quota: estimate.quota };
 }
 
-/** How much the evidence files take in this browser (their sizes, read without their bytes). */
-export async function evidenceFilesSize(): Promise<number> {
+/** How much the evidence files take in this browser (their declared sizes); `db` inside a transaction. */
+export async function evidenceFilesSize(db: DiagnumDB = database()): Promise<number> {
   let total = 0;
-  await database().evidenceFiles.each((file) => void (total += file.size));
+  await db.evidenceFiles.each((file) => void (total += file.size));
   return total;
 }
 

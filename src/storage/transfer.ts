@@ -14,6 +14,7 @@ import { RECORD_TABLES, recordKey, type RecordTable, type TableRecords } from '.
 import type { Expectation, Writes } from '../domain/transfer/import-plan';
 import { refused, type Checked } from '../domain/result';
 import { commit, database } from './connection';
+import { evidenceFilesSize } from './persistence';
 import { parseAll, watch } from './watch';
 
 /** Every table, read in one transaction so that the snapshot is consistent. */
@@ -90,7 +91,7 @@ export async function applyImport(
     const added = stored.filter((f) => !present.has(f.sha256));
     if (keys.some((sha256) => !present.has(sha256) && !added.some((f) => f.sha256 === sha256))) throw new Error('Evidence files missing from the import');
     let total = added.reduce((sum, f) => sum + f.size, 0);
-    if (total > 0) await db.evidenceFiles.each((f) => void (total += f.size));
+    if (total > 0) total += await evidenceFilesSize(db);
     if (total > MAX_EVIDENCE_FILES_BYTES) {
       tooMany = total;
       throw new Error('Evidence files over their limit');

@@ -6,6 +6,9 @@ export function decimal(n: number): string {
   decimalFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
   return decimalFormat.format(n);
 }
+/** "20/06/2025": a date in a table or a file name's neighbourhood. */
+export const shortDate = (iso: string): string => iso.split('-').reverse().join('/');
+
 let dateFormat: Intl.DateTimeFormat | undefined;
 /** "1 octobre 2026". */
 export function formatDate(iso: string): string {

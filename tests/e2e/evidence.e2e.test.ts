@@ -12,16 +12,21 @@ import { strFromU8, unzipSync } from 'fflate';
 const served = useBuiltApp({ beforeAll, afterAll });
 const SHOTS = process.env.DIAGNUM_SHOTS;
 
+/** A school with its UAI and a campaign of the three documents, once the app works offline. */
+async function aLabelCampaign() {
+  const app = await openApp(served.browser, served.url);
+  const { page } = app;
+  await waitForServiceWorker(page);
+  await new HomePage(page).saveSchool('Lycée Olympe de Gouges', '0341234A', 'Montpellier');
+  await new HomePage(page).fillCampaign('Label 2026', '2026-10-05');
+  await page.waitForURL(/#\/campagnes\//);
+  const pages = new CampaignPages(page, served.url);
+  return { app, page, pages, id: pages.campaignId() };
+}
+
 describe('the label dossier', () => {
   it('attaches a reference to A.1, links it to a DGESCO item, writes A.7, shows them on the label sheet, prepares the dossier ZIP, and gets them back from a backup, offline too', async () => {
-    const app = await openApp(served.browser, served.url);
-    const { page } = app;
-    await waitForServiceWorker(page);
-    await new HomePage(page).saveSchool('Lycée Olympe de Gouges', '0341234A', 'Montpellier');
-    await new HomePage(page).fillCampaign('Label 2026', '2026-10-05');
-    await page.waitForURL(/#\/campagnes\//);
-    const pages = new CampaignPages(page, served.url);
-    const id = pages.campaignId();
+    const { app, page, pages, id } = await aLabelCampaign();
 
     // A.1 answered "Oui" (a mandatory criterion met), its evidence described from its card.
     await pages.openSection(id, 'label2023.sA');
@@ -139,14 +144,7 @@ describe('the label dossier', () => {
   }, 180_000);
 
   it('attaches a PDF and an image to A.1, links the PDF to a DGESCO item, previews the image, puts both in the dossier and a backup, and restores them byte for byte', async () => {
-    const app = await openApp(served.browser, served.url);
-    const { page } = app;
-    await waitForServiceWorker(page);
-    await new HomePage(page).saveSchool('Lycée Olympe de Gouges', '0341234A', 'Montpellier');
-    await new HomePage(page).fillCampaign('Label 2026', '2026-10-05');
-    await page.waitForURL(/#\/campagnes\//);
-    const pages = new CampaignPages(page, served.url);
-    const id = pages.campaignId();
+    const { app, page, pages, id } = await aLabelCampaign();
 
     await pages.openSection(id, 'label2023.sA');
     const a1 = pages.card('label2023.A.1');

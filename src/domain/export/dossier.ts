@@ -11,6 +11,7 @@ import { evidenceOf } from '../evidence';
 import { DOSSIER_TEXTS } from '../dossier-texts';
 import { labelSheet, type DossierContent, type LabelSheetBlock } from './label-sheet';
 import { toCsv } from './csv';
+import { shortDate } from '../../text/format';
 import { slug, uniquePaths, windowsSafeName } from './file-names';
 
 export type DossierEntry =
@@ -73,7 +74,7 @@ caption { text-align: left; font-weight: 700; padding: 0.4rem 0; }
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(`${school?.uai ? `UAI ${school.uai} · ` : ''}${call.title} · campagne « ${campaign.name} » du ${campaign.date.split('-').reverse().join('/')} · préparé le ${input.preparedOn}`)}</p>
+<p>${escapeHtml(`${school?.uai ? `UAI ${school.uai} · ` : ''}${call.title} · campagne « ${campaign.name} » du ${shortDate(campaign.date)} · préparé le ${input.preparedOn}`)}</p>
 <p>${escapeHtml(`Niveau atteint : ${readiness.level === 0 ? 'aucun' : `niveau ${readiness.level}`} ; points des critères facultatifs : ${readiness.points.earned} sur ${readiness.points.max}.`)}</p>
 ${blocks
   .map(
@@ -114,21 +115,19 @@ export function dossierEntries(input: DossierInput): DossierEntry[] {
   for (const row of blocks.flatMap((b) => b.rows)) {
     for (const evidence of evidenceOf(row.id, input.dossier.evidence)) {
       const folder = `preuves/${windowsSafeName(row.code)}`;
+      indexRows.push([row.code, evidence.title, evidence.date ?? '', evidence.shows, evidence.where, evidence.toReview ? 'à revoir' : '', '']);
       if (evidence.file) {
         pieces.push({ path: `${folder}/${windowsSafeName(evidence.file.name)}`, sha256: evidence.file.sha256 });
-        indexRows.push([row.code, evidence.title, evidence.date ?? '', evidence.shows, evidence.where, evidence.toReview ? 'à revoir' : '', '']);
         continue;
       }
-      const path = `${folder}/${windowsSafeName(`${evidence.title}.txt`)}`;
       const lines = [
         evidence.title,
-        evidence.date ? `Date : ${evidence.date.split('-').reverse().join('/')}` : '',
+        evidence.date ? `Date : ${shortDate(evidence.date)}` : '',
         evidence.shows ? `Ce que cela montre : ${evidence.shows}` : '',
         evidence.where ? `Où la trouver : ${evidence.where}` : '',
         evidence.toReview ? 'Reprise de la campagne précédente, à revoir.' : '',
       ].filter(Boolean);
-      pieces.push({ path, text: `${lines.join('\r\n')}\r\n` });
-      indexRows.push([row.code, evidence.title, evidence.date ?? '', evidence.shows, evidence.where, evidence.toReview ? 'à revoir' : '', '']);
+      pieces.push({ path: `${folder}/${windowsSafeName(`${evidence.title}.txt`)}`, text: `${lines.join('\r\n')}\r\n` });
     }
   }
   const unique = uniquePaths(pieces.map((p) => p.path));

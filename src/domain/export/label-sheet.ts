@@ -5,6 +5,7 @@ import { referentielById } from '../../referentiels';
 import type { AnswerLookup } from '../completion';
 import type { LabelReadiness } from '../scoring/label';
 import { bandLevelText, bandPointsText } from '../../text/fr';
+import { shortDate } from '../../text/format';
 import { evidenceOf, type EvidenceRecord } from '../evidence';
 import { DOSSIER_TEXTS, type DossierTextId } from '../dossier-texts';
 
@@ -36,7 +37,7 @@ export interface LabelSheetBlock {
 }
 
 const evidenceLine = (e: EvidenceRecord) =>
-  `${e.title}${e.date ? ` (${e.date.split('-').reverse().join('/')})` : ''}${e.toReview ? ' — à revoir' : ''}`;
+  `${e.title}${e.date ? ` (${shortDate(e.date)})` : ''}${e.toReview ? ' — à revoir' : ''}`;
 
 /** The alerts of one criterion, given its answer's worth (a level or points reached). */
 function alertsOf(code: string, mandatory: boolean, reached: boolean, linked: number, dossier: DossierContent): string[] {
