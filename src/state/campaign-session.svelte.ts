@@ -44,6 +44,12 @@ import {
   type CampaignBundle,
 } from '../storage/campaigns';
 import type { Loadable } from '../storage/watch';
+import { contributeAsPositions, savePositions } from '../storage/positions';
+import { addResponse, importResponseFiles, setKioskCode, setSurveyThreshold, startSurvey } from '../storage/survey';
+import type { Position } from '../domain/positions';
+import type { AnswerValue } from '../domain/answers';
+import type { SurveyRecord, SurveyResponse, SurveyResponseRecord } from '../domain/survey/responses';
+import type { SurveyAudience } from '../domain/survey/questionnaire';
 import { databaseState } from './database.svelte';
 import { undoStack } from './undo.svelte';
 import { SaveLine } from './save-line';
@@ -181,6 +187,22 @@ export class CampaignSession {
   /** The label dossier's texts, by id. */
   get dossierTexts(): Map<DossierTextId, string> {
     return this.#derive('texts', () => new Map((this.bundle?.texts ?? []).map((t) => [t.textId, t.text])));
+  }
+  /** Each member's positions before the group agreed, by item. */
+  get positions(): Map<string, Position[]> {
+    return this.#derive('positions', () => new Map((this.bundle?.positions ?? []).map((p) => [p.itemId, p.positions])));
+  }
+  /** The staff questionnaire for each audience, once started. */
+  get surveys(): Map<SurveyAudience, SurveyRecord> {
+    return this.#derive('surveys', () => new Map((this.bundle?.surveys ?? []).map((s) => [s.audience, s])));
+  }
+  /** The questionnaire's anonymous responses, by questionnaire id. */
+  get responses(): Map<string, SurveyResponseRecord[]> {
+    return this.#derive('responses', () => {
+      const bySurvey = new Map<string, SurveyResponseRecord[]>();
+      for (const r of this.bundle?.responses ?? []) bySurvey.set(r.surveyId, [...(bySurvey.get(r.surveyId) ?? []), r]);
+      return bySurvey;
+    });
   }
   get profile() {
     return this.#derive('profile', () => (this.covers('dgesco-2010') ? dgescoProfile(this.answers) : undefined));
@@ -360,6 +382,31 @@ export class CampaignSession {
   rename(name: string) {
     return this.#write('name', () => renameCampaign(this.id, name));
   }
+  /** The positions given on one item, all at once (the round's form). */
+  savePositions(itemId: string, positions: readonly Position[]) {
+    return this.#write(`positions:${itemId}`, () => savePositions(this.id, itemId, positions));
+  }
+  /** A member's contribution taken as their own positions, not as the group's answers. */
+  contributeAsPositions(member: string, answers: ReadonlyArray<{ itemId: string; value: AnswerValue | null }>) {
+    return this.#write('import', () => contributeAsPositions(this.id, member, answers));
+  }
+  startSurvey(audience: SurveyAudience) {
+    return this.#write(`survey:${audience}`, () => startSurvey(this.id, audience));
+  }
+  setSurveyThreshold(surveyId: string, threshold: unknown) {
+    return this.#write(`survey-threshold:${surveyId}`, () => setSurveyThreshold(surveyId, threshold));
+  }
+  setKioskCode(surveyId: string, code: string | null) {
+    return this.#write(`kiosk-code:${surveyId}`, () => setKioskCode(surveyId, code));
+  }
+  /** One response given in the kiosk. */
+  addResponse(surveyId: string, response: SurveyResponse) {
+    return this.#write(`kiosk:${surveyId}`, () => addResponse(surveyId, response));
+  }
+  importResponseFiles(surveyId: string, files: ReadonlyArray<{ name: string; text: string }>) {
+    return this.#write(`survey-import:${surveyId}`, () => importResponseFiles(surveyId, files));
+  }
+
   /** Close (the group validated it: read-only) or reopen: the one write a closed campaign takes. */
   setStatus(status: CampaignStatus) {
     return this.#write('status', () => setCampaignStatus(this.id, status));

@@ -22,6 +22,12 @@ export async function openCampaign(db: DiagnumDB, campaignId: string): Promise<C
   return takesWrites(await db.campaigns.get(campaignId));
 }
 
+/** Why a campaign row read in a write's transaction may not change now, or null. */
+export function campaignRefusal(row: unknown): Checked<never> | null {
+  const open = takesWrites(row);
+  return open.ok ? null : open;
+}
+
 /** Why this campaign may not change now, or null. Inside a transaction that includes `campaigns`. */
 export async function campaignLocked(db: DiagnumDB, campaignId: string): Promise<Checked<never> | null> {
   const open = takesWrites(await db.campaigns.get(campaignId));

@@ -22,6 +22,14 @@ import { ActionRecordSchema, carryOverActions, type ActionRecord } from '../doma
 import { EvidenceRecordSchema, carryOverEvidence, type EvidenceRecord } from '../domain/evidence';
 import { DossierTextRecordSchema, type DossierTextRecord } from '../domain/dossier-texts';
 import type { StoredEvidenceFile } from '../domain/evidence-files';
+import { PositionsRecordSchema, type PositionsRecord } from '../domain/positions';
+import {
+  SurveyRecordSchema,
+  SurveyResponseRecordSchema,
+  randomId,
+  type SurveyRecord,
+  type SurveyResponseRecord,
+} from '../domain/survey/responses';
 import { documentOfItem } from '../referentiels/catalog';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
@@ -108,16 +116,21 @@ export interface CampaignBundle {
   actions: ActionRecord[];
   evidence: EvidenceRecord[];
   texts: DossierTextRecord[];
+  /** Each member's positions before the group agreed, per item. */
+  positions: PositionsRecord[];
+  /** The staff questionnaires' settings and their anonymous responses. */
+  surveys: SurveyRecord[];
+  responses: SurveyResponseRecord[];
   /** On deletion only: the evidence files no other campaign uses, kept for undo. */
   files?: StoredEvidenceFile[];
 }
 
-const BUNDLE_TABLES = ['campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'dossierTexts'] as const;
+const BUNDLE_TABLES = ['campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'dossierTexts', 'positions', 'surveys', 'surveyResponses'] as const;
 
 /** Every table of a bundle, read for one campaign in one transaction: the tables as of one moment. */
 async function readBundleRows(id: string) {
   const db = database();
-  return db.transaction('r', [db.campaigns, db.answers, db.sectionNotes, db.actions, db.evidence, db.dossierTexts], () =>
+  return db.transaction('r', BUNDLE_TABLES.map((t) => db[t]), () =>
     Promise.all([
       readCampaign(id),
       db.answers.where('campaignId').equals(id).toArray(),
@@ -125,12 +138,15 @@ async function readBundleRows(id: string) {
       db.actions.where('campaignId').equals(id).toArray(),
       db.evidence.where('campaignId').equals(id).toArray(),
       db.dossierTexts.where('campaignId').equals(id).toArray(),
+      db.positions.where('campaignId').equals(id).toArray(),
+      db.surveys.where('campaignId').equals(id).toArray(),
+      db.surveyResponses.where('campaignId').equals(id).toArray(),
     ]),
   );
 }
 
 async function readBundle(id: string): Promise<CampaignBundle | undefined> {
-  const [campaign, answers, notes, actions, evidence, texts] = await readBundleRows(id);
+  const [campaign, answers, notes, actions, evidence, texts, positions, surveys, responses] = await readBundleRows(id);
   if (!campaign) return undefined;
   return {
     campaign,
@@ -139,6 +155,9 @@ async function readBundle(id: string): Promise<CampaignBundle | undefined> {
     actions: parseAll(ActionRecordSchema, actions),
     evidence: parseAll(EvidenceRecordSchema, evidence),
     texts: parseAll(DossierTextRecordSchema, texts),
+    positions: parseAll(PositionsRecordSchema, positions),
+    surveys: parseAll(SurveyRecordSchema, surveys),
+    responses: parseAll(SurveyResponseRecordSchema, responses),
   };
 }
 
@@ -238,6 +257,16 @@ export async function duplicateCampaign(id: string, name: string): Promise<Check
     await db.actions.bulkAdd(source.actions.map((a) => ({ ...a, id: crypto.randomUUID(), campaignId: record.id })));
     await db.evidence.bulkAdd(source.evidence.map((e) => ({ ...e, id: crypto.randomUUID(), campaignId: record.id })));
     await db.dossierTexts.bulkAdd(source.texts.map((t) => ({ ...t, campaignId: record.id })));
+    await db.positions.bulkAdd(source.positions.map((p) => ({ ...p, campaignId: record.id })));
+    // The questionnaires too, under new ids: a response file names the questionnaire it answers,
+    // and is imported into the original (a copy's questionnaire is its own from now on).
+    for (const survey of source.surveys) {
+      const copy = { ...survey, id: randomId(), campaignId: record.id };
+      await db.surveys.add(copy);
+      await db.surveyResponses.bulkAdd(
+        source.responses.filter((r) => r.surveyId === survey.id).map((r) => ({ ...r, id: randomId(), surveyId: copy.id, campaignId: record.id })),
+      );
+    }
   });
   return done.ok ? accepted(record) : done;
 }
@@ -322,6 +351,9 @@ export async function deleteCampaign(id: string): Promise<Checked<CampaignBundle
     await db.actions.where('campaignId').equals(id).delete();
     await db.evidence.where('campaignId').equals(id).delete();
     await db.dossierTexts.where('campaignId').equals(id).delete();
+    await db.positions.where('campaignId').equals(id).delete();
+    await db.surveys.where('campaignId').equals(id).delete();
+    await db.surveyResponses.where('campaignId').equals(id).delete();
     await db.campaigns.delete(id);
     // Its files go too, unless another campaign's evidence holds them.
     for (const sha256 of new Set(bundle.evidence.flatMap((e) => (e.file ? [e.file.sha256] : [])))) {
@@ -344,6 +376,9 @@ export async function restoreCampaign(bundle: CampaignBundle): Promise<Checked<t
     await db.actions.bulkAdd(bundle.actions);
     await db.evidence.bulkAdd(bundle.evidence);
     await db.dossierTexts.bulkAdd(bundle.texts);
+    await db.positions.bulkAdd(bundle.positions);
+    await db.surveys.bulkAdd(bundle.surveys);
+    await db.surveyResponses.bulkAdd(bundle.responses);
   });
 }
 

@@ -11,6 +11,8 @@ import type { ImportRecord } from '../domain/transfer/format';
 import type { EvidenceRecord } from '../domain/evidence';
 import type { StoredEvidenceFile } from '../domain/evidence-files';
 import type { DossierTextRecord } from '../domain/dossier-texts';
+import type { PositionsRecord } from '../domain/positions';
+import type { SurveyRecord, SurveyResponseRecord } from '../domain/survey/responses';
 import { addActionLineage, addActionPlan, addWorkshopFields, repairImportedInstantsAndTargets } from './upgrades';
 
 export const DB_NAME = 'diagnum';
@@ -113,10 +115,40 @@ export const schemaVersions: readonly SchemaVersion[] = [
       dossierTexts: '[campaignId+textId], campaignId',
     },
   },
+  {
+    version: 8,
+    why: 'several voices: each member\'s position on an item before the group agrees, and the anonymous staff questionnaire (its settings, its responses keyed by a random id: stored in no telling order)',
+    stores: {
+      school: 'id',
+      campaigns: 'id, date',
+      answers: '[campaignId+itemId], campaignId',
+      sectionNotes: '[campaignId+sectionId], campaignId',
+      actions: 'id, campaignId',
+      imports: 'id',
+      evidence: 'id, campaignId, file.sha256',
+      evidenceFiles: 'sha256',
+      dossierTexts: '[campaignId+textId], campaignId',
+      positions: '[campaignId+itemId], campaignId',
+      surveys: 'id, campaignId',
+      surveyResponses: 'id, campaignId, surveyId',
+    },
+  },
 ];
 
 /** The tables of the latest version, as a write names them. */
-export type StoreName = 'school' | 'campaigns' | 'answers' | 'sectionNotes' | 'actions' | 'imports' | 'evidence' | 'evidenceFiles' | 'dossierTexts';
+export type StoreName =
+  | 'school'
+  | 'campaigns'
+  | 'answers'
+  | 'sectionNotes'
+  | 'actions'
+  | 'imports'
+  | 'evidence'
+  | 'evidenceFiles'
+  | 'dossierTexts'
+  | 'positions'
+  | 'surveys'
+  | 'surveyResponses';
 
 export const LATEST_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
 
@@ -130,6 +162,9 @@ export class DiagnumDB extends Dexie {
   evidence!: Table<EvidenceRecord, string>;
   evidenceFiles!: Table<StoredEvidenceFile, string>;
   dossierTexts!: Table<DossierTextRecord, [string, string]>;
+  positions!: Table<PositionsRecord, [string, string]>;
+  surveys!: Table<SurveyRecord, string>;
+  surveyResponses!: Table<SurveyResponseRecord, string>;
 
   /** `upTo` builds the database as an older version declared it, for migration tests. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {

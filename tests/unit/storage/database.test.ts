@@ -193,7 +193,7 @@ describe('the database', () => {
     }
     expect(await current.imports.count()).toBe(0);
     // Nothing else moved: the five tables hold the very same records.
-    expect(await snapshot(current)).toBe(`${before.slice(0, -1)},["imports",[]],["evidence",[]],["evidenceFiles",[]],["dossierTexts",[]]]`);
+    expect(await snapshot(current)).toBe(`${before.slice(0, -1)},["imports",[]],["evidence",[]],["evidenceFiles",[]],["dossierTexts",[]],["positions",[]],["surveys",[]],["surveyResponses",[]]]`);
     expect(await listAnswers(second.id)).toHaveLength(2);
   });
 

@@ -1,0 +1,72 @@
+// Each member's position on an item before the group agrees: one record per campaign and item,
+// written whole (the round's form sends every position at once).
+import { checkPositions, PositionsRecordSchema, withMemberPosition, takesPositions, type Position } from '../domain/positions';
+import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
+import { accepted, checkWith, refused, type Checked } from '../domain/result';
+import { documentOfItem } from '../referentiels/catalog';
+import { findItem } from '../referentiels';
+import type { AnswerValue } from '../domain/answers';
+import { commit } from './connection';
+import { openCampaign } from './campaign-lock';
+
+const NOT_IN_CAMPAIGN = 'Cette question n’appartient à aucun document de la campagne.';
+
+/** The positions given on one item, all at once; none left deletes the record. */
+export async function savePositions(campaignId: string, itemId: string, positions: readonly Position[]): Promise<Checked<Position[]>> {
+  const place = findItem(itemId);
+  if (!place) return refused('Question inconnue.');
+  const checked = checkPositions(place.item, positions);
+  if (!checked.ok) return checked;
+  const record = checkWith(
+    PositionsRecordSchema,
+    { campaignId, itemId, positions: checked.value, updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION },
+    'Avis non valides.',
+  );
+  if (!record.ok) return record;
+  let outcome: Checked<Position[]> = accepted(checked.value);
+  const done = await commit(['campaigns', 'positions'], async (db) => {
+    const campaign = await openCampaign(db, campaignId);
+    if (!campaign.ok) return void (outcome = campaign);
+    if (!campaign.value.documents.includes(documentOfItem(itemId)!)) return void (outcome = refused(NOT_IN_CAMPAIGN));
+    if (record.value.positions.length === 0) await db.positions.delete([campaignId, itemId]);
+    else await db.positions.put(record.value);
+  });
+  return done.ok ? outcome : done;
+}
+
+/**
+ * A member's contribution taken as their own positions, not as the group's answers: each value on
+ * an item that takes positions becomes (or replaces) that member's position. The stored answers do
+ * not change. Returns how many positions were written, and how many values were left aside.
+ */
+export async function contributeAsPositions(
+  campaignId: string,
+  member: string,
+  answers: ReadonlyArray<{ itemId: string; value: AnswerValue | null }>,
+): Promise<Checked<{ written: number; leftAside: number }>> {
+  const taken = answers.flatMap(({ itemId, value }) => {
+    const item = findItem(itemId)?.item;
+    return item && value !== null && takesPositions(item) ? [{ item, value }] : [];
+  });
+  const leftAside = answers.filter((a) => a.value !== null).length - taken.length;
+  let outcome: Checked<{ written: number; leftAside: number }> = accepted({ written: taken.length, leftAside });
+  const done = await commit(['campaigns', 'positions'], async (db) => {
+    const campaign = await openCampaign(db, campaignId);
+    if (!campaign.ok) return void (outcome = campaign);
+    const stored = await db.positions.where('campaignId').equals(campaignId).toArray();
+    const now = Date.now();
+    const records = [];
+    for (const { item, value } of taken) {
+      if (!campaign.value.documents.includes(documentOfItem(item.id)!)) continue;
+      const before = stored.find((r) => r.itemId === item.id)?.positions ?? [];
+      const checked = checkPositions(item, withMemberPosition(before, member, value));
+      if (!checked.ok) return void (outcome = refused(`${item.id} : ${checked.message}`));
+      records.push({ campaignId, itemId: item.id, positions: checked.value, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION });
+    }
+    const valid = records.map((r) => checkWith(PositionsRecordSchema, r, 'Avis non valides.'));
+    const bad = valid.find((v) => !v.ok);
+    if (bad && !bad.ok) return void (outcome = bad);
+    await db.positions.bulkPut(valid.flatMap((v) => (v.ok ? [v.value] : [])));
+  });
+  return done.ok ? outcome : done;
+}
