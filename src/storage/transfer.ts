@@ -8,9 +8,11 @@ import { SectionNoteRecordSchema } from '../domain/section-notes';
 import { ActionRecordSchema } from '../domain/actions';
 import { EvidenceRecordSchema } from '../domain/evidence';
 import { DossierTextRecordSchema } from '../domain/dossier-texts';
+import { PositionsRecordSchema } from '../domain/positions';
+import { SurveyRecordSchema, SurveyResponseRecordSchema } from '../domain/survey/responses';
 import { fileMessages, MAX_EVIDENCE_FILES_BYTES, type StoredEvidenceFile } from '../domain/evidence-files';
 import { ImportRecordSchema, type ImportRecord, type Snapshot } from '../domain/transfer/format';
-import { RECORD_TABLES, recordKey, type RecordTable, type TableRecords } from '../domain/transfer/record-tables';
+import { RECORD_TABLES, recordKey, recordStamp, type RecordTable, type TableRecords } from '../domain/transfer/record-tables';
 import type { Expectation, Writes } from '../domain/transfer/import-plan';
 import { refused, type Checked } from '../domain/result';
 import { commit, database } from './connection';
@@ -20,8 +22,9 @@ import { parseAll, watch } from './watch';
 /** Every table, read in one transaction so that the snapshot is consistent. */
 export async function readSnapshot(): Promise<Snapshot> {
   const db = database();
-  return db.transaction('r', [db.school, db.campaigns, db.answers, db.sectionNotes, db.actions, db.imports, db.evidence, db.dossierTexts], async () => {
-    const [school, campaigns, answers, sectionNotes, actions, imports, evidence, dossierTexts] = await Promise.all([
+  const tables = [db.school, db.campaigns, db.answers, db.sectionNotes, db.actions, db.imports, db.evidence, db.dossierTexts, db.positions, db.surveys, db.surveyResponses];
+  return db.transaction('r', tables, async () => {
+    const [school, campaigns, answers, sectionNotes, actions, imports, evidence, dossierTexts, positions, surveys, surveyResponses] = await Promise.all([
       db.school.toArray(),
       db.campaigns.toArray(),
       db.answers.toArray(),
@@ -30,6 +33,9 @@ export async function readSnapshot(): Promise<Snapshot> {
       db.imports.toArray(),
       db.evidence.toArray(),
       db.dossierTexts.toArray(),
+      db.positions.toArray(),
+      db.surveys.toArray(),
+      db.surveyResponses.toArray(),
     ]);
     return {
       school: parseAll(SchoolRecordSchema, school)[0] ?? null,
@@ -40,6 +46,9 @@ export async function readSnapshot(): Promise<Snapshot> {
       imports: parseAll(ImportRecordSchema, imports),
       evidence: parseAll(EvidenceRecordSchema, evidence),
       dossierTexts: parseAll(DossierTextRecordSchema, dossierTexts),
+      positions: parseAll(PositionsRecordSchema, positions),
+      surveys: parseAll(SurveyRecordSchema, surveys),
+      surveyResponses: parseAll(SurveyResponseRecordSchema, surveyResponses),
     };
   });
 }
@@ -52,9 +61,9 @@ export const watchImports = () =>
 const CHANGED_MEANWHILE =
   'Les données ont été modifiées pendant la préparation de l’import (dans un autre onglet ?) : rien n’a été importé. Choisissez à nouveau le fichier.';
 
-/** A record's key as Dexie takes it (the compound keys of answers, notes and texts as arrays). */
+/** A record's key as Dexie takes it (the compound keys of answers, notes, texts and positions as arrays). */
 function dexieKey(table: RecordTable, key: string): string | [string, string] {
-  if (table !== 'answers' && table !== 'sectionNotes' && table !== 'dossierTexts') return key;
+  if (table !== 'answers' && table !== 'sectionNotes' && table !== 'dossierTexts' && table !== 'positions') return key;
   const [campaignId, id] = key.split('|') as [string, string];
   return [campaignId, id];
 }
@@ -84,7 +93,8 @@ export async function applyImport(
     moved = true;
     return new Error('changed meanwhile');
   };
-  const done = await commit(['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'evidenceFiles', 'dossierTexts', 'imports'], async (db) => {
+  const stores = [...RECORD_TABLES, 'evidenceFiles', 'imports'] as const;
+  const done = await commit(stores, async (db) => {
     // Files first, by content: one already here is the same file (its name is its content's hash).
     const keys = [...needed.keys()];
     const present = new Set((await db.evidenceFiles.bulkGet(keys)).flatMap((f) => (f ? [f.sha256] : [])));
@@ -103,8 +113,8 @@ export async function applyImport(
       const replaced = rows.filter((r) => !isNew(r));
       if (replaced.length > 0) {
         const keys = replaced.map((r) => recordKey(table, r));
-        const now = (await db.table(table).bulkGet(keys.map((k) => dexieKey(table, k)))) as Array<{ updatedAt: number } | undefined>;
-        if (now.some((row, i) => row?.updatedAt !== seen.get(`${table}:${keys[i]}`))) throw changed();
+        const now = (await db.table(table).bulkGet(keys.map((k) => dexieKey(table, k)))) as Array<TableRecords[RecordTable] | undefined>;
+        if (now.some((row, i) => (row === undefined ? undefined : recordStamp(table, row)) !== seen.get(`${table}:${keys[i]}`))) throw changed();
         await db.table(table).bulkPut(replaced);
       }
       await db

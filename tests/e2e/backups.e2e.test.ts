@@ -72,7 +72,7 @@ describe('backups and files between laptops', () => {
     await page.locator('#plan-actions tbody tr').first().waitFor();
     const counts = async () =>
       Object.fromEntries(Object.entries(JSON.parse(await dumpDatabase(page)) as Record<string, unknown[]>).map(([t, rows]) => [t, rows.length]));
-    await expect.poll(counts).toEqual({ actions: 1, answers: 2, campaigns: 1, dossierTexts: 0, evidence: 0, evidenceFiles: 0, imports: 0, school: 1, sectionNotes: 1 });
+    await expect.poll(counts).toEqual({ actions: 1, answers: 2, campaigns: 1, dossierTexts: 0, evidence: 0, evidenceFiles: 0, imports: 0, positions: 0, school: 1, sectionNotes: 1, surveyResponses: 0, surveys: 0 });
     const before = await canonicalDump(page);
 
     const backups = new BackupsPage(page, served.url);

@@ -112,7 +112,7 @@ describe('the label dossier', () => {
     const backups = new BackupsPage(page, served.url);
     await backups.open();
     const file = await backups.exportBackup();
-    expect(JSON.parse(file.text)).toMatchObject({ formatVersion: 4, data: { evidence: before.evidence, dossierTexts: before.dossierTexts } });
+    expect(JSON.parse(file.text)).toMatchObject({ formatVersion: 5, data: { evidence: before.evidence, dossierTexts: before.dossierTexts } });
     const cdp = await app.context.newCDPSession(page);
     await cdp.send('Storage.clearDataForOrigin', { origin: new URL(served.url).origin, storageTypes: 'indexeddb' });
     await page.goto(served.url);

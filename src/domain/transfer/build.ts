@@ -46,6 +46,9 @@ export function campaignFile(snapshot: Snapshot, campaignId: string, stamp: Expo
       imports: [],
       evidence: mine(snapshot.evidence),
       dossierTexts: mine(snapshot.dossierTexts),
+      positions: mine(snapshot.positions),
+      surveys: mine(snapshot.surveys),
+      surveyResponses: mine(snapshot.surveyResponses),
     },
     { campaignId },
   );
@@ -95,6 +98,10 @@ export function contributionFile(
         (e) => e.campaignId === campaignId && !e.toReview && e.links.length > 0 && e.links.every((l) => wanted.has(sectionOfTarget(l) ?? '')),
       ),
       dossierTexts: [],
+      // The group's positions and the questionnaire are the RUPN's: a member's own answers come as answers.
+      positions: [],
+      surveys: [],
+      surveyResponses: [],
     },
     { campaignId, contributor, sections: [...sections] },
   );

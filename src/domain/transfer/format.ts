@@ -8,6 +8,8 @@ import { SectionNoteRecordSchema } from '../section-notes';
 import { ActionRecordSchema } from '../actions';
 import { EvidenceRecordSchema } from '../evidence';
 import { DossierTextRecordSchema } from '../dossier-texts';
+import { PositionsRecordSchema } from '../positions';
+import { SurveyRecordSchema, SurveyResponseRecordSchema } from '../survey/responses';
 import { ItemIdSchema } from '../../referentiels/kinds';
 import { RECORD_SCHEMA_VERSION } from '../schema-version';
 import { InstantSchema } from '../instants';
@@ -21,7 +23,8 @@ export const FORMAT_NAME = 'diagnum';
  */
 // 2: records of shape 4 (a 3.3.4 answer may list absent services). 3: shape 5 (actions' lineage).
 // 4: the label dossier: `data.evidence` (references) and `data.dossierTexts`.
-export const FORMAT_VERSION = 4;
+// 5: several voices: `data.positions`, `data.surveys`, `data.surveyResponses`.
+export const FORMAT_VERSION = 5;
 /** Checked before the file is read: a whole school's ten-year history is well under 2 MB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -69,6 +72,9 @@ export const SnapshotSchema = z.strictObject({
   imports: z.array(ImportRecordSchema),
   evidence: z.array(EvidenceRecordSchema),
   dossierTexts: z.array(DossierTextRecordSchema),
+  positions: z.array(PositionsRecordSchema),
+  surveys: z.array(SurveyRecordSchema),
+  surveyResponses: z.array(SurveyResponseRecordSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -81,6 +87,9 @@ export const emptySnapshot = (): Snapshot => ({
   imports: [],
   evidence: [],
   dossierTexts: [],
+  positions: [],
+  surveys: [],
+  surveyResponses: [],
 });
 
 export const DiagnumFileSchema = z.strictObject({

@@ -24,8 +24,11 @@ export interface TableConflict<T extends RecordTable> {
   options: Array<ConflictOption<TableRecords[T]>>;
 }
 
+/** The tables whose records can differ: a response is compared by its id alone (record-tables.ts). */
+export type ConflictTable = Exclude<RecordTable, 'surveyResponses'>;
+
 /** A difference to settle, keyed by table: `conflict.table` tells the type of its options' records. */
-export type Conflict<T extends RecordTable = RecordTable> = { [P in T]: TableConflict<P> }[T];
+export type Conflict<T extends ConflictTable = ConflictTable> = { [P in T]: TableConflict<P> }[T];
 
 export interface IncomingFile {
   file: DiagnumFile;
@@ -68,7 +71,7 @@ export interface CampaignMerge {
 export interface ImportPlan {
   files: FileReport[];
   /** What the files hold (the records that carry something). */
-  totals: { campaigns: number; answers: number; sectionNotes: number; actions: number; evidence: number; dossierTexts: number };
+  totals: { [T in Exclude<RecordTable, 'school'>]: number };
   /** Written without a question: new records, and records that only this laptop lacked. */
   silent: Writes;
   unchanged: number;
@@ -87,5 +90,8 @@ export const emptyWrites = (): Writes => ({
   actions: [],
   evidence: [],
   dossierTexts: [],
+  positions: [],
+  surveys: [],
+  surveyResponses: [],
   imports: [],
 });

@@ -6,6 +6,7 @@
 import { RECORD_SCHEMA_VERSION } from '../schema-version';
 import type { DiagnumFile, Snapshot } from './format';
 import { contentOf, RECORD_TABLES, tableRules, type RecordsByTable, type RecordTable, type TableRecords, type TableRules } from './record-tables';
+import { audienceLabels } from '../survey/questionnaire';
 import {
   emptyWrites,
   type Conflict,
@@ -19,7 +20,7 @@ import {
 
 // The merge's whole interface, for the screens and the storage module.
 export { resolveImport, countWrites } from './resolve';
-export type { Conflict, ConflictOption, Expectation, FileReport, ImportPlan, IncomingFile, RecordSource, Writes } from './import-plan';
+export type { Conflict, ConflictOption, ConflictTable, Expectation, FileReport, ImportPlan, IncomingFile, RecordSource, Writes } from './import-plan';
 export { canonicalJson, recordKey, type RecordTable, type TableRecords } from './record-tables';
 
 type ConflictsByTable = { [T in RecordTable]: Array<TableConflict<T>> };
@@ -61,7 +62,7 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
 
   const plan: ImportPlan = {
     files,
-    totals: { campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, evidence: 0, dossierTexts: 0 },
+    totals: { campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, evidence: 0, dossierTexts: 0, positions: 0, surveys: 0, surveyResponses: 0 },
     silent: emptyWrites(),
     unchanged: 0,
     conflicts: [],
@@ -70,13 +71,18 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
     campaignMerges: [],
   };
 
-  const planning: Planning = { plan, used, local, conflicts: { school: [], campaigns: [], answers: [], sectionNotes: [], actions: [], evidence: [], dossierTexts: [] },
+  const planning: Planning = {
+    plan,
+    used,
+    local,
+    conflicts: { school: [], campaigns: [], answers: [], sectionNotes: [], actions: [], evidence: [], dossierTexts: [], positions: [], surveys: [], surveyResponses: [] },
   };
   for (const table of RECORD_TABLES) {
     const compared = table === 'campaigns' ? planCampaigns(planning) : planRecords(planning, table);
     if (table !== 'school') plan.totals[table] += compared;
   }
-  plan.conflicts = RECORD_TABLES.flatMap((table): Conflict[] => planning.conflicts[table]);
+  // A response is compared by its id alone (record-tables.ts): it never makes a difference to settle.
+  plan.conflicts = RECORD_TABLES.flatMap((table): Conflict[] => (table === 'surveyResponses' ? [] : planning.conflicts[table]));
 
   for (const { file } of used) {
     if (file.kind !== 'sauvegarde') {
@@ -94,7 +100,7 @@ export function planImport(incoming: readonly IncomingFile[], local: Snapshot): 
     }
   }
 
-  plan.problem = closedCampaignProblem(plan, local);
+  plan.problem = closedCampaignProblem(plan, local) ?? twinSurveyProblem(plan, local);
   return plan;
 }
 
@@ -117,8 +123,8 @@ interface Compared<R> {
   options: Array<ConflictOption<R>>;
 }
 
-const latest = <V extends { record: { updatedAt: number } }>(list: readonly V[]): V =>
-  list.reduce((best, v) => (v.record.updatedAt > best.record.updatedAt ? v : best));
+const latest = <R>(rules: TableRules<R>, list: ReadonlyArray<Version<R>>): Version<R> =>
+  list.reduce((best, v) => (rules.stamp(v.record) > rules.stamp(best.record) ? v : best));
 
 /**
  * Every record of a table that the files bring, against this laptop's version: the blank ones are
@@ -140,18 +146,18 @@ function compareTable<T extends RecordTable>({ plan, used, local }: Planning, ta
   const compared: Array<Compared<TableRecords[T]>> = [];
   for (const [key, list] of versions) {
     const mine = localRows.get(key) ?? null;
-    plan.expected.push({ table, key, updatedAt: mine ? mine.updatedAt : null });
+    plan.expected.push({ table, key, updatedAt: mine ? rules.stamp(mine) : null });
     const carrying = list.filter((v) => !rules.isBlank(v.record));
     if (carrying.length > 0) compared.push(compare(rules, key, mine, carrying));
     // Only blank versions: they restore a blank record where this laptop has none (a backup
     // comes back whole), and never replace anything.
-    else if (mine === null) silent[table].push(latest(list).record);
+    else if (mine === null) silent[table].push(latest(rules, list).record);
     else plan.unchanged++;
   }
   return compared;
 }
 
-function compare<R extends { updatedAt: number }>(rules: TableRules<R>, key: string, mine: R | null, carrying: Array<Version<R>>): Compared<R> {
+function compare<R extends object>(rules: TableRules<R>, key: string, mine: R | null, carrying: Array<Version<R>>): Compared<R> {
   const localSays = mine !== null && !rules.isBlank(mine);
   const localFirm = localSays && !rules.isCarriedOver(mine);
   // A carried-over value never competes with a value someone typed.
@@ -165,7 +171,7 @@ function compare<R extends { updatedAt: number }>(rules: TableRules<R>, key: str
     if (!group) groups.set(content, { record, sources: [source] });
     else {
       group.sources.push(source);
-      if (record.updatedAt > group.record.updatedAt) group.record = record;
+      if (rules.stamp(record) > rules.stamp(group.record)) group.record = record;
     }
   }
   if (mine) groups.delete(contentOf(rules, mine));
@@ -232,10 +238,32 @@ function closedCampaignProblem(plan: ImportPlan, local: Snapshot): string | null
     ...plan.silent.actions,
     ...plan.silent.evidence,
     ...plan.silent.dossierTexts,
+    ...plan.silent.positions,
+    ...plan.silent.surveys,
+    ...plan.silent.surveyResponses,
   ].map((r) => r.campaignId);
   for (const c of plan.conflicts) if (c.table !== 'campaigns' && c.campaignId) touched.push(c.campaignId);
   const name = touched.map((id) => closed.get(id)).find((n) => n !== undefined);
   return name === undefined
     ? null
     : `La campagne « ${name} » est clôturée sur cet ordinateur : rouvrez-la (page de la campagne) pour y importer ces réponses. Rien n’a été importé.`;
+}
+
+/**
+ * One questionnaire per campaign and audience: two started apart (on two laptops, before either
+ * had the other's) have two ids, and their responses cannot be put together.
+ */
+function twinSurveyProblem(plan: ImportPlan, local: Snapshot): string | null {
+  const ids = new Map<string, string>();
+  for (const survey of [...local.surveys, ...plan.silent.surveys]) {
+    const key = `${survey.campaignId}|${survey.audience}`;
+    const seen = ids.get(key);
+    if (seen === undefined) ids.set(key, survey.id);
+    else if (seen !== survey.id) {
+      const campaigns = [...local.campaigns, ...plan.campaignMerges.map((m) => m.base)];
+      const name = campaigns.find((c) => c.id === survey.campaignId)?.name ?? '';
+      return `Deux questionnaires des ${audienceLabels[survey.audience].plural} ont été lancés séparément pour la campagne « ${name} » (sur cet ordinateur et dans un fichier, ou dans deux fichiers) : Diagnum ne peut pas réunir leurs réponses. Rien n’a été importé.`;
+    }
+  }
+  return null;
 }

@@ -15,6 +15,12 @@ export const formatMigrations: Readonly<Record<number, (file: Json) => Json>> = 
   2: (file) => ({ ...file, formatVersion: 3 }),
   /** 3 → 4: `data` gains the label dossier's parts, empty in an older file. */
   3: (file) => ({ ...file, formatVersion: 4, data: isObject(file.data) ? { evidence: [], dossierTexts: [], ...file.data } : file.data }),
+  /** 4 → 5: `data` gains the members' positions and the staff questionnaire, empty in an older file. */
+  4: (file) => ({
+    ...file,
+    formatVersion: 5,
+    data: isObject(file.data) ? { positions: [], surveys: [], surveyResponses: [], ...file.data } : file.data,
+  }),
 };
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

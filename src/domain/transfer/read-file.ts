@@ -2,6 +2,9 @@
 // is one French sentence that says what is wrong. Order matters: size before reading, encoding
 // before parsing, hostile keys before validation (zod's records drop `__proto__` silently).
 import { checkAnswerValue } from '../answers';
+import { checkPositions } from '../positions';
+import { checkResponse } from '../survey/responses';
+import { audienceLabels } from '../survey/questionnaire';
 import { accepted, refused, type Checked } from '../result';
 import { findItem, findSection } from '../../referentiels';
 import { DiagnumFileSchema, FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES, type DiagnumFile } from './format';
@@ -107,6 +110,9 @@ const recordNames: Record<string, string> = {
   imports: 'l’historique des imports',
   evidence: 'la preuve',
   dossierTexts: 'le texte du dossier',
+  positions: 'l’avis individuel',
+  surveys: 'le questionnaire',
+  surveyResponses: 'la réponse au questionnaire',
 };
 
 /** "data.answers.12.value" → "la réponse n° 13 (value)". */
@@ -197,6 +203,44 @@ function contentProblem(file: DiagnumFile): string | undefined {
     if (!campaigns.has(text.campaignId)) return fileMessages.invalid(`le texte du dossier n° ${index + 1}`, 'campagne absente du fichier');
   }
 
+  const positionKeys = new Set<string>();
+  for (const [index, record] of data.positions.entries()) {
+    const where = `l’avis individuel n° ${index + 1}`;
+    const key = `${record.campaignId}|${record.itemId}`;
+    if (positionKeys.has(key)) return repeated(`le tour de table de la question ${record.itemId}`);
+    positionKeys.add(key);
+    const campaign = campaigns.get(record.campaignId);
+    if (!campaign) return fileMessages.invalid(where, 'campagne absente du fichier');
+    const place = findItem(record.itemId);
+    if (!place) return fileMessages.invalid(where, `question inconnue : ${record.itemId}`);
+    if (!campaign.documents.includes(place.document.id)) return fileMessages.invalid(where, 'question hors des référentiels de la campagne');
+    const checked = checkPositions(place.item, record.positions);
+    if (!checked.ok) return fileMessages.invalid(where, checked.message);
+  }
+
+  const surveys = new Map(data.surveys.map((s) => [s.id, s]));
+  if (surveys.size !== data.surveys.length) return repeated('un même questionnaire');
+  const audiences = new Set<string>();
+  for (const [index, survey] of data.surveys.entries()) {
+    const campaign = campaigns.get(survey.campaignId);
+    if (!campaign) return fileMessages.invalid(`le questionnaire n° ${index + 1}`, 'campagne absente du fichier');
+    const key = `${survey.campaignId}|${survey.audience}`;
+    if (audiences.has(key)) return repeated(`le questionnaire des ${audienceLabels[survey.audience].plural} de la campagne « ${campaign.name} »`);
+    audiences.add(key);
+  }
+  const responseIds = new Set<string>();
+  for (const [index, response] of data.surveyResponses.entries()) {
+    const where = `la réponse au questionnaire n° ${index + 1}`;
+    if (responseIds.has(response.id)) return repeated('une même réponse au questionnaire');
+    responseIds.add(response.id);
+    const survey = surveys.get(response.surveyId);
+    if (!survey) return fileMessages.invalid(where, 'questionnaire absent du fichier');
+    if (survey.campaignId !== response.campaignId) return fileMessages.invalid(where, 'campagne différente de celle de son questionnaire');
+    const { campaignId: _campaign, schemaVersion: _version, ...given } = response;
+    const checked = checkResponse(survey, given);
+    if (!checked.ok) return fileMessages.invalid(where, checked.message);
+  }
+
   return kindProblem(file);
 }
 
@@ -214,8 +258,9 @@ function kindProblem(file: DiagnumFile): string | undefined {
   if (file.sections.some((id) => !findSection(id)) || data.actions.length > 0) return mixed;
   if (data.answers.some((a) => !sections.has(findItem(a.itemId)!.section.id))) return mixed;
   if (data.sectionNotes.some((n) => !sections.has(n.sectionId))) return mixed;
-  // Its evidence backs its own sections only; the dossier's texts are the RUPN's.
+  // Its evidence backs its own sections only; the dossier's texts, the group's positions and the questionnaire are the RUPN's.
   if (data.evidence.some((e) => e.links.some((l) => !sections.has(sectionOfTarget(l) ?? '')))) return mixed;
-  if (data.dossierTexts.length > 0) return mixed;
+  if (data.dossierTexts.length > 0 || data.positions.length > 0) return mixed;
+  if (data.surveys.length > 0 || data.surveyResponses.length > 0) return mixed;
   return undefined;
 }

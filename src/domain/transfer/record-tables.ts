@@ -8,6 +8,8 @@ import type { SectionNoteRecord } from '../section-notes';
 import type { ActionRecord } from '../actions';
 import type { EvidenceRecord } from '../evidence';
 import type { DossierTextRecord } from '../dossier-texts';
+import type { PositionsRecord } from '../positions';
+import { SurveyResponseRecordSchema, type SurveyRecord, type SurveyResponseRecord } from '../survey/responses';
 import type { Snapshot } from './format';
 
 export interface TableRecords {
@@ -18,6 +20,9 @@ export interface TableRecords {
   actions: ActionRecord;
   evidence: EvidenceRecord;
   dossierTexts: DossierTextRecord;
+  positions: PositionsRecord;
+  surveys: SurveyRecord;
+  surveyResponses: SurveyResponseRecord;
 }
 export type RecordTable = keyof TableRecords;
 
@@ -25,11 +30,27 @@ export type RecordTable = keyof TableRecords;
 export type RecordsByTable = { [T in RecordTable]: Array<TableRecords[T]> };
 
 /** In the order the merge goes through them, and the import writes them. */
-export const RECORD_TABLES: readonly RecordTable[] = ['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'evidence', 'dossierTexts'];
+export const RECORD_TABLES: readonly RecordTable[] = [
+  'school',
+  'campaigns',
+  'answers',
+  'sectionNotes',
+  'actions',
+  'evidence',
+  'dossierTexts',
+  'positions',
+  'surveys',
+  'surveyResponses',
+];
 
 export interface TableRules<R> {
   /** The record's key in its table: its id, or `campaignId|itemId` (`campaignId|sectionId`) for the compound keys. */
   key(record: R): string;
+  /**
+   * When the record was last written (`updatedAt`): the newest of equal versions is kept, and an
+   * import checks that the records it replaces have not moved since. 0 for a record never rewritten.
+   */
+  stamp(record: R): number;
   campaignOf(record: R): string | null;
   rows(snapshot: Snapshot): readonly R[];
   /** The record as a file brings it in: whoever sent a contribution is a member of the campaign. */
@@ -45,6 +66,12 @@ export interface TableRules<R> {
 const no = () => false;
 const asIs = <R>(record: R) => record;
 const bookkeeping = ['updatedAt', 'schemaVersion'] as const;
+const updated = (record: { updatedAt: number }) => record.updatedAt;
+
+/** Read from the schema, so that a field added to the record later is left out too. */
+function everyFieldBut<R>(shape: object, kept: keyof R & string): Array<keyof R> {
+  return Object.keys(shape).filter((field) => field !== kept) as Array<keyof R>;
+}
 
 function withContributor(campaign: CampaignRecord, contributor: string | null): CampaignRecord {
   return contributor === null || campaign.members.includes(contributor)
@@ -55,6 +82,7 @@ function withContributor(campaign: CampaignRecord, contributor: string | null): 
 export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[T]> } = {
   school: {
     key: () => 'school',
+    stamp: updated,
     campaignOf: () => null,
     rows: (snapshot) => (snapshot.school ? [snapshot.school] : []),
     received: asIs,
@@ -64,6 +92,7 @@ export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[
   },
   campaigns: {
     key: (campaign) => campaign.id,
+    stamp: updated,
     campaignOf: (campaign) => campaign.id,
     rows: (snapshot) => snapshot.campaigns,
     received: withContributor,
@@ -73,6 +102,7 @@ export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[
   },
   answers: {
     key: (answer) => `${answer.campaignId}|${answer.itemId}`,
+    stamp: updated,
     campaignOf: (answer) => answer.campaignId,
     rows: (snapshot) => snapshot.answers,
     received: asIs,
@@ -82,6 +112,7 @@ export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[
   },
   sectionNotes: {
     key: (note) => `${note.campaignId}|${note.sectionId}`,
+    stamp: updated,
     campaignOf: (note) => note.campaignId,
     rows: (snapshot) => snapshot.sectionNotes,
     received: asIs,
@@ -91,6 +122,7 @@ export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[
   },
   actions: {
     key: (action) => action.id,
+    stamp: updated,
     campaignOf: (action) => action.campaignId,
     rows: (snapshot) => snapshot.actions,
     received: asIs,
@@ -100,6 +132,7 @@ export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[
   },
   evidence: {
     key: (evidence) => evidence.id,
+    stamp: updated,
     campaignOf: (evidence) => evidence.campaignId,
     rows: (snapshot) => snapshot.evidence,
     received: asIs,
@@ -110,6 +143,7 @@ export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[
   },
   dossierTexts: {
     key: (text) => `${text.campaignId}|${text.textId}`,
+    stamp: updated,
     campaignOf: (text) => text.campaignId,
     rows: (snapshot) => snapshot.dossierTexts,
     received: asIs,
@@ -117,10 +151,47 @@ export const tableRules: { readonly [T in RecordTable]: TableRules<TableRecords[
     isBlank: (text) => text.text.trim() === '',
     isCarriedOver: no,
   },
+  positions: {
+    key: (record) => `${record.campaignId}|${record.itemId}`,
+    stamp: updated,
+    campaignOf: (record) => record.campaignId,
+    rows: (snapshot) => snapshot.positions,
+    received: asIs,
+    ignored: bookkeeping,
+    isBlank: (record) => record.positions.length === 0,
+    isCarriedOver: no,
+  },
+  surveys: {
+    key: (survey) => survey.id,
+    stamp: updated,
+    campaignOf: (survey) => survey.campaignId,
+    rows: (snapshot) => snapshot.surveys,
+    received: asIs,
+    ignored: [...bookkeeping, 'createdAt'],
+    isBlank: no,
+    isCarriedOver: no,
+  },
+  surveyResponses: {
+    key: (response) => response.id,
+    // Written once, never rewritten: it has no `updatedAt`.
+    stamp: () => 0,
+    campaignOf: (response) => response.campaignId,
+    rows: (snapshot) => snapshot.surveyResponses,
+    received: asIs,
+    // Only the id is compared: the same random id is the same response, whatever a file says of
+    // it, so a response never competes with another (two under one id would be a forged file).
+    ignored: everyFieldBut<SurveyResponseRecord>(SurveyResponseRecordSchema.shape, 'id'),
+    isBlank: no,
+    isCarriedOver: no,
+  },
 };
 
 export function recordKey<T extends RecordTable>(table: T, record: TableRecords[T]): string {
   return tableRules[table].key(record);
+}
+
+export function recordStamp<T extends RecordTable>(table: T, record: TableRecords[T]): number {
+  return tableRules[table].stamp(record);
 }
 
 /** Keys sorted at every depth: two records with the same content give the same text. */

@@ -11,7 +11,19 @@ import { RECORD_SCHEMA_VERSION } from '../schema-version';
 export const OLDEST_FILE_RECORD_VERSION = 3;
 
 /** The parts of `data` that hold records; `school` holds one record or `null`. */
-export const FILE_RECORD_TABLES = ['school', 'campaigns', 'answers', 'sectionNotes', 'actions', 'imports', 'evidence', 'dossierTexts'] as const;
+export const FILE_RECORD_TABLES = [
+  'school',
+  'campaigns',
+  'answers',
+  'sectionNotes',
+  'actions',
+  'imports',
+  'evidence',
+  'dossierTexts',
+  'positions',
+  'surveys',
+  'surveyResponses',
+] as const;
 export type FileRecordTable = (typeof FILE_RECORD_TABLES)[number];
 
 type Json = Record<string, unknown>;

@@ -2,8 +2,8 @@
 // version chosen for every difference, and each campaign merged with what the files bring.
 import type { CampaignRecord } from '../campaigns';
 import { accepted, refused, type Checked } from '../result';
-import { canonicalJson, RECORD_TABLES, type RecordsByTable, type RecordTable } from './record-tables';
-import { emptyWrites, type Conflict, type ImportPlan, type Writes } from './import-plan';
+import { canonicalJson, RECORD_TABLES, type RecordsByTable } from './record-tables';
+import { emptyWrites, type Conflict, type ConflictTable, type ImportPlan, type Writes } from './import-plan';
 
 /** The group's choices (conflict id → option index) turned into the records to write. */
 export function resolveImport(plan: ImportPlan, choices: ReadonlyMap<string, number>, now: number): Checked<Writes> {
@@ -27,6 +27,9 @@ export function resolveImport(plan: ImportPlan, choices: ReadonlyMap<string, num
     actions: [...plan.silent.actions],
     evidence: [...plan.silent.evidence],
     dossierTexts: [...plan.silent.dossierTexts],
+    positions: [...plan.silent.positions],
+    surveys: [...plan.silent.surveys],
+    surveyResponses: [...plan.silent.surveyResponses],
     imports: plan.silent.imports.map((i) => (i.importedAt === 0 ? { ...i, importedAt: now } : i)),
   };
   const campaignChoices = new Map<string, CampaignRecord>();
@@ -50,7 +53,7 @@ export function resolveImport(plan: ImportPlan, choices: ReadonlyMap<string, num
 }
 
 /** The chosen version of a record, to write unless it is this laptop's own. */
-function keepChosen<T extends RecordTable>(writes: RecordsByTable, conflict: Conflict<T>, index: number) {
+function keepChosen<T extends ConflictTable>(writes: RecordsByTable, conflict: Conflict<T>, index: number) {
   const option = conflict.options[index];
   if (!option || option.sources.some((s) => s.fileIndex === null)) return; // this laptop's version stays
   writes[conflict.table].push(option.record);

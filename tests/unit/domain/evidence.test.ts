@@ -211,6 +211,7 @@ describe('the evidence and texts of a file', () => {
     file.data.campaigns[0]!.documents = ['dgesco-2010'];
     file.data.answers = file.data.answers.filter((a) => a.campaignId !== first.id || dgesco(a.itemId));
     file.data.sectionNotes = file.data.sectionNotes.filter((n) => n.campaignId !== first.id || dgesco(n.sectionId));
+    file.data.positions = file.data.positions.filter((p) => p.campaignId !== first.id || dgesco(p.itemId));
     // Its first piece of evidence backs label2023.A.1 (and a DGESCO item).
     expect(file.data.evidence[0]!.links).toEqual(['label2023.A.1', 'dgesco2010.3.3.1.1']);
     expect(refusal(file)).toBe('Ce fichier est refusé : la preuve n° 1 n’est pas valide (question hors des référentiels de la campagne).');
@@ -258,7 +259,7 @@ describe('the evidence and texts of a file', () => {
     const result = parseFileBytes(new Uint8Array(bytes));
     if (!result.ok) throw new Error(result.message);
     expect(result.value.formatVersion).toBe(FORMAT_VERSION);
-    expect(FORMAT_VERSION).toBe(4);
+    expect(FORMAT_VERSION).toBe(5);
     expect(result.value.data.evidence).toEqual([]);
     expect(result.value.data.dossierTexts).toEqual([]);
     expect(result.value.data.campaigns).toHaveLength(2);

@@ -58,6 +58,9 @@ function applied(snapshot: Snapshot, writes: Writes): Snapshot {
     imports: put(snapshot.imports, writes.imports, (i) => i.id),
     evidence: put(snapshot.evidence, writes.evidence, (e) => e.id),
     dossierTexts: put(snapshot.dossierTexts, writes.dossierTexts, (t) => recordKey('dossierTexts', t)),
+    positions: put(snapshot.positions, writes.positions, (p) => recordKey('positions', p)),
+    surveys: put(snapshot.surveys, writes.surveys, (s) => s.id),
+    surveyResponses: put(snapshot.surveyResponses, writes.surveyResponses, (r) => r.id),
   };
 }
 
@@ -81,7 +84,17 @@ describe('merging files into this laptop', () => {
     expect(p.problem).toBeNull();
     expect(p.conflicts).toEqual([]);
     expect(p.unchanged).toBe(count);
-    expect(p.totals).toEqual({ campaigns: 1, answers: count, sectionNotes: file.data.sectionNotes.length, actions: 0, evidence: 0, dossierTexts: 0 });
+    expect(p.totals).toEqual({
+      campaigns: 1,
+      answers: count,
+      sectionNotes: file.data.sectionNotes.length,
+      actions: 0,
+      evidence: 0,
+      dossierTexts: 0,
+      positions: 0,
+      surveys: 0,
+      surveyResponses: 0,
+    });
     const writes = resolved(p);
     expect(countWrites(writes)).toBe(0);
     expect(writes.imports).toEqual([

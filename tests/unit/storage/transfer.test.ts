@@ -21,6 +21,9 @@ import { confirmCarriedOver, saveAnswer } from '../../../src/storage/answers';
 import { saveSectionNote } from '../../../src/storage/section-notes';
 import { addAction, updateAction } from '../../../src/storage/actions';
 import { addEvidence, confirmEvidence, linkEvidence, saveDossierText } from '../../../src/storage/evidence';
+import { savePositions } from '../../../src/storage/positions';
+import { addResponse, importResponseFiles, setKioskCode, setSurveyThreshold, startSurvey } from '../../../src/storage/survey';
+import { newResponse, serializeResponseFile, type SurveyRecord } from '../../../src/domain/survey/responses';
 import { backupFile, contributionFile, serializeFile, type ExportStamp } from '../../../src/domain/transfer/build';
 import { parseFileBytes } from '../../../src/domain/transfer/read-file';
 import { canonicalJson, planImport, resolveImport, type ImportPlan } from '../../../src/domain/transfer/merge';
@@ -54,6 +57,20 @@ async function tables(db: DiagnumDB): Promise<Record<string, string[]>> {
   const entries = await Promise.all(db.tables.map(async (t) => [t.name, (await t.toArray()).map(canonicalJson).sort()] as const));
   return Object.fromEntries(entries);
 }
+
+const EMPTY = {
+  school: 0,
+  campaigns: 0,
+  answers: 0,
+  sectionNotes: 0,
+  actions: 0,
+  imports: 0,
+  evidence: 0,
+  dossierTexts: 0,
+  positions: 0,
+  surveys: 0,
+  surveyResponses: 0,
+};
 
 /** Records per table; the evidence files (bytes, not records of the JSON) are counted apart. */
 async function counts(db: DiagnumDB): Promise<Record<string, number>> {
@@ -115,6 +132,7 @@ async function fillThroughApp() {
   ok(await linkEvidence(charter.id, 'dgesco2010.3.3.1.1', true));
   ok(await addEvidence(first.id, { title: 'Classeur <b>chartes</b>', date: null, shows: '', where: 'Secrétariat' }, 'dgesco2010.s3.2'));
   ok(await saveDossierText(first.id, 'a7-argumentaire', 'Argumentaire :\n« loRdi » en classe.'));
+  ok(await savePositions(first.id, 'dgesco2010.3.2.1', [{ member: 'Mme N’Diaye', value: { kind: 'yes-no', value: true } }, { member: null, value: { kind: 'not-applicable' } }]));
   ok(await setCampaignStatus(first.id, 'closed'));
 
   const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: [...documents] }));
@@ -131,6 +149,26 @@ async function fillThroughApp() {
   const [carried] = (await readSnapshot()).evidence.filter((e) => e.campaignId === second.id && e.title.startsWith('Projet'));
   ok(await confirmEvidence(carried!.id));
   ok(await saveDossierText(second.id, 'c23-projets', 'Projet 1 : la webradio.'));
+  // Several voices: a tour de table, the teachers' questionnaire with its kiosk code, responses
+  // typed at the kiosk and collected as files.
+  ok(
+    await savePositions(second.id, 'occitanie.1.1', [
+      { member: 'Mme Martin', value: { kind: 'level', value: 2 } },
+      { member: 'M. Durand', value: { kind: 'level', value: 3 } },
+      { member: null, value: { kind: 'level', value: 1 } },
+    ]),
+  );
+  const survey = ok(await startSurvey(second.id, 'teachers'));
+  ok(await setSurveyThreshold(survey.id, 8));
+  ok(await setKioskCode(survey.id, '2468'));
+  for (const [day, answer] of [['2026-11-03', 'regularly'], ['2026-11-04', 'never'], ['2026-11-04', 'unknown']] as const) {
+    ok(await addResponse(survey.id, newResponse(survey, [{ itemId: 'dgesco2010.3.6.1.h1', answer }], day)));
+  }
+  const files = ['occasionally', 'regularly'].map((answer, i) => ({
+    name: `reponse-${i}.json`,
+    text: serializeResponseFile(newResponse(survey, [{ itemId: 'dgesco2010.3.6.1.h1', answer: answer as 'occasionally' | 'regularly' }], '2026-11-05')),
+  }));
+  expect(ok(await importResponseFiles(survey.id, files)).added).toHaveLength(2);
 
   // A member's contribution, merged: a row of the import log, and answers written by the import.
   const member = await readSnapshot();
@@ -155,11 +193,23 @@ describe('export and import through the database', () => {
     const sizes = await counts(source);
     // Three actions: the second campaign took over the first one's open action, then added its own.
     // Four pieces of evidence: the second campaign took over the first one's two.
-    expect(sizes).toEqual({ school: 1, campaigns: 2, answers: 2 * allItems().length, sectionNotes: 3, actions: 3, imports: 1, evidence: 4, dossierTexts: 2 });
+    expect(sizes).toEqual({
+      school: 1,
+      campaigns: 2,
+      answers: 2 * allItems().length,
+      sectionNotes: 3,
+      actions: 3,
+      imports: 1,
+      evidence: 4,
+      dossierTexts: 2,
+      positions: 2,
+      surveys: 1,
+      surveyResponses: 5,
+    });
     const text = serializeFile(backupFile(await readSnapshot(), stamp()));
 
     const target = freshDatabase();
-    expect(await counts(target)).toEqual({ school: 0, campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, imports: 0, evidence: 0, dossierTexts: 0 });
+    expect(await counts(target)).toEqual(EMPTY);
     const { plan, result } = await importText(text);
     expect(plan.conflicts).toEqual([]);
     expect(result).toEqual({ ok: true, value: true });
@@ -169,9 +219,9 @@ describe('export and import through the database', () => {
     const again = await importText(text);
     expect(again.plan.conflicts).toEqual([]);
     // Every record that says something, the school, and the two blank records (a cleared answer, an emptied note).
-    const { answers, sectionNotes, actions, evidence, dossierTexts } = plan.totals;
-    expect(evidence).toBe(4);
-    expect(again.plan.unchanged).toBe(answers + sectionNotes + actions + evidence + dossierTexts + 1 + 2);
+    const { answers, sectionNotes, actions, evidence, dossierTexts, positions, surveys, surveyResponses } = plan.totals;
+    expect([evidence, positions, surveys, surveyResponses]).toEqual([4, 2, 1, 5]);
+    expect(again.plan.unchanged).toBe(answers + sectionNotes + actions + evidence + dossierTexts + positions + surveys + surveyResponses + 1 + 2);
     expect(await snapshot(target)).toBe(before);
   });
 
@@ -324,7 +374,7 @@ describe('an import is written whole or not at all', () => {
     });
     const { result } = await importText(serializeFile(backupOf(buildHistory({ campaigns: 2 }))));
     expect(result).toEqual({ ok: false, message: fr.storage.quota });
-    expect(await counts(db)).toEqual({ school: 0, campaigns: 0, answers: 0, sectionNotes: 0, actions: 0, imports: 0, evidence: 0, dossierTexts: 0 });
+    expect(await counts(db)).toEqual(EMPTY);
   });
 });
 
@@ -406,13 +456,16 @@ describe('an import planned on data that changed before it was written', () => {
  * `formatVersion`): docs/decisions/0006-format-and-database-versions.md.
  */
 const SAMPLES = join(dirname(new URL(import.meta.url).pathname), '../../fixtures/files');
+const noVoices = { positions: 0, surveys: 0, surveyResponses: 0 };
 const sampleCounts: Record<number, Record<string, number>> = {
-  1: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1, evidence: 0, dossierTexts: 0 },
-  2: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1, evidence: 0, dossierTexts: 0 },
+  1: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1, evidence: 0, dossierTexts: 0, ...noVoices },
+  2: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 1, imports: 1, evidence: 0, dossierTexts: 0, ...noVoices },
   // The open action goes on in the second campaign, with its lineage and history.
-  3: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1, evidence: 0, dossierTexts: 0 },
+  3: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1, evidence: 0, dossierTexts: 0, ...noVoices },
   // The evidence is taken over by the second campaign, "à revoir"; the texts stay with their campaign.
-  4: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1, evidence: 2, dossierTexts: 1 },
+  4: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1, evidence: 2, dossierTexts: 1, ...noVoices },
+  // A tour de table in each campaign; the second one's teachers' questionnaire and its three responses.
+  5: { school: 1, campaigns: 2, answers: 22, sectionNotes: 2, actions: 2, imports: 1, evidence: 2, dossierTexts: 1, positions: 2, surveys: 1, surveyResponses: 3 },
 };
 
 describe('files of every format version still import', () => {
@@ -500,10 +553,26 @@ async function fillSample() {
   const plan = ok(await addEvidence(first.id, { title: 'Projet d’établissement 2025-2028', date: '2025-06-20', shows: 'Le volet numérique, voté en CA.', where: 'ENT > Documents officiels' }, 'label2023.A.1'));
   ok(await linkEvidence(plan.id, 'dgesco2010.3.3.1.1', true));
   ok(await saveDossierText(first.id, 'a7-argumentaire', 'Chaque élève de seconde reçoit loRdi.'));
+  // Format 5: several voices. The members' positions on a level before the group agreed on 2.
+  ok(
+    await savePositions(first.id, 'occitanie.1.1', [
+      { member: 'Mme Martin', value: { kind: 'level', value: 2 } },
+      { member: 'M. Durand', value: { kind: 'level', value: 3 } },
+      { member: null, value: { kind: 'level', value: 2 } },
+    ]),
+  );
   ok(await setCampaignStatus(first.id, 'closed'));
   const proposals = () => [{ axis: 'label', value: 2, proposed: true as const }, { axis: 'occitanie.1', value: 3, proposed: true as const }];
   const second = ok(await startFromPrevious(first.id, { name: 'Réévaluation 2026', date: '2026-10-01', documents: [...documents] }, proposals));
   ok(await saveSectionNote(second.id, 'occitanie.s1', 'Progrès nets.'));
+  // Format 5: a yes-no item's positions, and the teachers' questionnaire, locked by a code, with three responses.
+  ok(await savePositions(second.id, 'dgesco2010.3.2.1', [{ member: 'Mme Martin', value: { kind: 'yes-no', value: true } }, { member: null, value: { kind: 'not-applicable' } }]));
+  const survey: SurveyRecord = ok(await startSurvey(second.id, 'teachers'));
+  ok(await setKioskCode(survey.id, 'cdi-2026'));
+  const questions = ['dgesco2010.3.6.1.h1', 'dgesco2010.3.6.3.h1'];
+  for (const [k, answer] of (['regularly', 'occasionally', 'unknown'] as const).entries()) {
+    ok(await addResponse(survey.id, newResponse(survey, questions.slice(0, 2 - (k % 2)).map((itemId) => ({ itemId, answer })), `2026-10-0${k + 1}`)));
+  }
   // M. Durand's contribution: occitanie.1.1 at level 3, merged (the import log's row).
   const laptop = await readSnapshot();
   const typed = {
