@@ -303,3 +303,15 @@ export function withContributedAnswer(
   if (value === null || !takesPositions(item)) return [...existing];
   return withMemberPosition(existing, contributor, value);
 }
+
+/** One change to an item's round: a member's position set or withdrawn, an anonymous vote added or taken back. */
+export type PositionChange =
+  | { kind: 'member'; member: string; value: AnswerValue | null }
+  | { kind: 'vote'; value: AnswerValue; delta: 1 | -1 };
+
+export function applyPositionChange(positions: readonly Position[], change: PositionChange): Position[] {
+  if (change.kind === 'member') {
+    return change.value === null ? withoutMember(positions, change.member) : withMemberPosition(positions, change.member, change.value);
+  }
+  return change.delta === 1 ? withAnonymousVote(positions, change.value) : withoutAnonymousVote(positions, change.value);
+}

@@ -44,9 +44,9 @@ import {
   type CampaignBundle,
 } from '../storage/campaigns';
 import type { Loadable } from '../storage/watch';
-import { contributeAsPositions, savePositions } from '../storage/positions';
+import { changePositions, contributeAsPositions } from '../storage/positions';
 import { addResponse, importResponseFiles, setKioskCode, setSurveyThreshold, startSurvey } from '../storage/survey';
-import type { Position } from '../domain/positions';
+import type { Position, PositionChange } from '../domain/positions';
 import type { AnswerValue } from '../domain/answers';
 import type { SurveyRecord, SurveyResponse, SurveyResponseRecord } from '../domain/survey/responses';
 import type { SurveyAudience } from '../domain/survey/questionnaire';
@@ -382,9 +382,9 @@ export class CampaignSession {
   rename(name: string) {
     return this.#write('name', () => renameCampaign(this.id, name));
   }
-  /** The positions given on one item, all at once (the round's form). */
-  savePositions(itemId: string, positions: readonly Position[]) {
-    return this.#write(`positions:${itemId}`, () => savePositions(this.id, itemId, positions));
+  /** One change to the round on an item: a member's position, an anonymous vote. */
+  changePositions(itemId: string, change: PositionChange) {
+    return this.#write(`positions:${itemId}`, () => changePositions(this.id, itemId, change));
   }
   /** A member's contribution taken as their own positions, not as the group's answers. */
   contributeAsPositions(member: string, answers: ReadonlyArray<{ itemId: string; value: AnswerValue | null }>) {

@@ -7,6 +7,9 @@ export type Route =
   | { page: 'report'; campaignId: string }
   | { page: 'public-sheet'; campaignId: string }
   | { page: 'label-sheet'; campaignId: string }
+  | { page: 'survey'; campaignId: string }
+  | { page: 'kiosk'; campaignId: string; audience: string }
+  | { page: 'public-survey'; surveyId: string; audience: string; school: string }
   | { page: 'progress' }
   | { page: 'section'; campaignId: string; sectionId: string; itemId?: string; workshop: boolean }
   | { page: 'about' }
@@ -29,6 +32,14 @@ export function parseRoute(hash: string): Route {
   if (sheet) return { page: 'public-sheet', campaignId: sheet[1]! };
   const labelSheet = /^\/campagnes\/([A-Za-z0-9-]+)\/candidature-label$/.exec(path);
   if (labelSheet) return { page: 'label-sheet', campaignId: labelSheet[1]! };
+  const survey = /^\/campagnes\/([A-Za-z0-9-]+)\/questionnaire$/.exec(path);
+  if (survey) return { page: 'survey', campaignId: survey[1]! };
+  const kiosk = /^\/campagnes\/([A-Za-z0-9-]+)\/kiosque\/([a-z]+)$/.exec(path);
+  if (kiosk) return { page: 'kiosk', campaignId: kiosk[1]!, audience: kiosk[2]! };
+  const publicSurvey = /^\/questionnaire\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (publicSurvey) {
+    return { page: 'public-survey', surveyId: publicSurvey[1]!, audience: params.get('public') ?? '', school: params.get('etab') ?? '' };
+  }
   const report = /^\/campagnes\/([A-Za-z0-9-]+)\/rapport$/.exec(path);
   if (report) return { page: 'report', campaignId: report[1]! };
   const results = /^\/campagnes\/([A-Za-z0-9-]+)\/resultats$/.exec(path);
@@ -58,6 +69,11 @@ export const hrefs = {
   report: (id: string) => `#/campagnes/${id}/rapport`,
   publicSheet: (id: string) => `#/campagnes/${id}/fiche-publique`,
   labelSheet: (id: string) => `#/campagnes/${id}/candidature-label`,
+  survey: (id: string) => `#/campagnes/${id}/questionnaire`,
+  kiosk: (id: string, audience: string) => `#/campagnes/${id}/kiosque/${audience}`,
+  /** The questionnaire alone, for a teacher's own laptop: the questionnaire's id, its audience, the school's name to greet. */
+  publicSurvey: (surveyId: string, audience: string, school: string) =>
+    `#/questionnaire/${surveyId}?${new URLSearchParams({ public: audience, ...(school ? { etab: school } : {}) }).toString()}`,
   section: (campaignId: string, sectionId: string, options: { itemId?: string; workshop?: boolean } = {}) =>
     `#/campagnes/${campaignId}/${options.workshop ? 'atelier' : 'sections'}/${sectionId}` +
     (options.itemId ? `?question=${encodeURIComponent(options.itemId)}` : ''),

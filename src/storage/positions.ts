@@ -1,35 +1,61 @@
 // Each member's position on an item before the group agrees: one record per campaign and item,
 // written whole (the round's form sends every position at once).
-import { checkPositions, PositionsRecordSchema, withMemberPosition, takesPositions, type Position } from '../domain/positions';
+import {
+  applyPositionChange,
+  checkPositions,
+  PositionsRecordSchema,
+  takesPositions,
+  withMemberPosition,
+  type Position,
+  type PositionChange,
+} from '../domain/positions';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { documentOfItem } from '../referentiels/catalog';
 import { findItem } from '../referentiels';
 import type { AnswerValue } from '../domain/answers';
 import { commit } from './connection';
-import { openCampaign } from './campaign-lock';
+import { campaignRefusal, openCampaign } from './campaign-lock';
+import { fr } from '../text/fr';
 
 const NOT_IN_CAMPAIGN = 'Cette question n’appartient à aucun document de la campagne.';
 
-/** The positions given on one item, all at once; none left deletes the record. */
-export async function savePositions(campaignId: string, itemId: string, positions: readonly Position[]): Promise<Checked<Position[]>> {
+/**
+ * One change to the positions on an item, applied to what is stored in the same transaction: two
+ * changes typed in a burst (a member's level, Tab, the next one's) never overwrite each other.
+ * None left deletes the record. Returns the positions now stored.
+ */
+export function changePositions(campaignId: string, itemId: string, change: PositionChange): Promise<Checked<Position[]>> {
+  return writePositions(campaignId, itemId, (before) => applyPositionChange(before, change));
+}
+
+/** The positions on one item replaced whole (a file's, a test's set-up). */
+export function savePositions(campaignId: string, itemId: string, positions: readonly Position[]): Promise<Checked<Position[]>> {
+  return writePositions(campaignId, itemId, () => [...positions]);
+}
+
+async function writePositions(campaignId: string, itemId: string, next: (before: Position[]) => Position[]): Promise<Checked<Position[]>> {
   const place = findItem(itemId);
   if (!place) return refused('Question inconnue.');
-  const checked = checkPositions(place.item, positions);
-  if (!checked.ok) return checked;
-  const record = checkWith(
-    PositionsRecordSchema,
-    { campaignId, itemId, positions: checked.value, updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION },
-    'Avis non valides.',
-  );
-  if (!record.ok) return record;
-  let outcome: Checked<Position[]> = accepted(checked.value);
+  let outcome: Checked<Position[]> = refused(NOT_IN_CAMPAIGN);
   const done = await commit(['campaigns', 'positions'], async (db) => {
-    const campaign = await openCampaign(db, campaignId);
-    if (!campaign.ok) return void (outcome = campaign);
-    if (!campaign.value.documents.includes(documentOfItem(itemId)!)) return void (outcome = refused(NOT_IN_CAMPAIGN));
+    const [campaignRow, storedRow] = await Promise.all([db.campaigns.get(campaignId), db.positions.get([campaignId, itemId])]);
+    const locked = campaignRefusal(campaignRow);
+    if (locked) return void (outcome = locked);
+    if (!campaignRow!.documents.includes(documentOfItem(itemId)!)) return void (outcome = refused(NOT_IN_CAMPAIGN));
+    const before = storedRow ? (PositionsRecordSchema.safeParse(storedRow).data?.positions ?? null) : [];
+    if (before === null) return void (outcome = refused(fr.storage.unreadable));
+    const checked = checkPositions(place.item, next(before));
+    if (!checked.ok) return void (outcome = checked);
+    const record = checkWith(
+      PositionsRecordSchema,
+      { campaignId, itemId, positions: checked.value, updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION },
+      'Avis non valides.',
+    );
+    if (!record.ok) return void (outcome = record);
     if (record.value.positions.length === 0) await db.positions.delete([campaignId, itemId]);
     else await db.positions.put(record.value);
+    outcome = accepted(record.value.positions);
   });
   return done.ok ? outcome : done;
 }

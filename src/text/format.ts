@@ -39,3 +39,8 @@ export function formatAgo(ms: number, now: number = Date.now()): string {
   if (hours < 24) return rtf.format(-hours, 'hour');
   return rtf.format(-Math.floor(hours / 24), 'day');
 }
+
+/** Today's date on this laptop's calendar, as stored (2026-10-05): never UTC's, which is yesterday before 1 a.m. in Paris. */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -4,13 +4,8 @@ import * as z from 'zod/mini';
 import { dgesco2010 } from '../../referentiels/dgesco-2010';
 import { findItem, itemsOf } from '../../referentiels';
 
-/**
- * Who answers. 'teachers': each teacher for themself. 'divisions': one response per class,
- * answered by the class (its délégués with the professeur principal): the référentiel counts
- * divisions, not students.
- */
-export const SurveyAudienceSchema = z.enum(['teachers', 'divisions']);
-export type SurveyAudience = z.infer<typeof SurveyAudienceSchema>;
+export { SurveyAudienceSchema, type SurveyAudience } from './audience';
+import type { SurveyAudience } from './audience';
 
 export const SURVEY_AUDIENCES: readonly SurveyAudience[] = ['teachers', 'divisions'];
 
