@@ -3,10 +3,16 @@
 // (F5, a crash) stays in the kiosk. A lock against casual access, not a security boundary.
 import * as z from 'zod/mini';
 import { CampaignIdSchema } from '../domain/campaigns';
-import { SurveyAudienceSchema, type SurveyAudience } from '../domain/survey/audience';
+import type { SurveyAudience } from '../domain/survey/audience';
 
 const KEY = 'diagnum.kiosk';
-const KioskSchema = z.strictObject({ campaignId: CampaignIdSchema, audience: SurveyAudienceSchema });
+// The audiences spelled here, not imported: the shell must not load the questionnaire's module
+// (its questions read the référentiel), and the bundler folds the audience's small module into it.
+const AudienceSchema = z.enum(['teachers', 'divisions'] as const satisfies readonly SurveyAudience[]);
+const KioskSchema = z.strictObject({ campaignId: CampaignIdSchema, audience: AudienceSchema });
+
+/** An audience read from an address, if it is one. */
+export const audienceOf = (text: string): SurveyAudience | undefined => AudienceSchema.safeParse(text).data;
 export type Kiosk = z.infer<typeof KioskSchema>;
 
 function stored(): Kiosk | null {

@@ -27,9 +27,10 @@ import {
   SurveyRecordSchema,
   SurveyResponseRecordSchema,
   randomId,
+  surveyIdOf,
   type SurveyRecord,
   type SurveyResponseRecord,
-} from '../domain/survey/responses';
+} from '../domain/survey/records';
 import { documentOfItem } from '../referentiels/catalog';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
@@ -258,10 +259,10 @@ export async function duplicateCampaign(id: string, name: string): Promise<Check
     await db.evidence.bulkAdd(source.evidence.map((e) => ({ ...e, id: crypto.randomUUID(), campaignId: record.id })));
     await db.dossierTexts.bulkAdd(source.texts.map((t) => ({ ...t, campaignId: record.id })));
     await db.positions.bulkAdd(source.positions.map((p) => ({ ...p, campaignId: record.id })));
-    // The questionnaires too, under new ids: a response file names the questionnaire it answers,
-    // and is imported into the original (a copy's questionnaire is its own from now on).
+    // The questionnaires too, as the copy's own (a response file names the questionnaire it
+    // answers, and is imported into the original); the responses under new ids.
     for (const survey of source.surveys) {
-      const copy = { ...survey, id: randomId(), campaignId: record.id };
+      const copy = { ...survey, id: surveyIdOf(record.id, survey.audience), campaignId: record.id };
       await db.surveys.add(copy);
       await db.surveyResponses.bulkAdd(
         source.responses.filter((r) => r.surveyId === survey.id).map((r) => ({ ...r, id: randomId(), surveyId: copy.id, campaignId: record.id })),

@@ -12,7 +12,7 @@ import type { EvidenceRecord } from '../domain/evidence';
 import type { StoredEvidenceFile } from '../domain/evidence-files';
 import type { DossierTextRecord } from '../domain/dossier-texts';
 import type { PositionsRecord } from '../domain/positions';
-import type { SurveyRecord, SurveyResponseRecord } from '../domain/survey/responses';
+import type { SurveyRecord, SurveyResponseRecord } from '../domain/survey/records';
 import { addActionLineage, addActionPlan, addWorkshopFields, repairImportedInstantsAndTargets } from './upgrades';
 
 export const DB_NAME = 'diagnum';

@@ -6,7 +6,7 @@ import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import {
   checkResponse,
   importResponses,
-  randomId,
+  surveyIdOf,
   shuffled,
   SurveyRecordSchema,
   SurveyResponseRecordSchema,
@@ -42,7 +42,7 @@ export async function startSurvey(campaignId: string, audience: SurveyAudience):
   const now = Date.now();
   const fresh = checkWith(
     SurveyRecordSchema,
-    { id: randomId(), campaignId, audience, threshold: 5, kioskCode: null, createdAt: now, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION },
+    { id: surveyIdOf(campaignId, audience), campaignId, audience, threshold: 5, kioskCode: null, createdAt: now, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION },
     'Questionnaire non valide.',
   );
   if (!fresh.ok) return fresh;

@@ -9,7 +9,7 @@ import { ActionRecordSchema } from '../domain/actions';
 import { EvidenceRecordSchema } from '../domain/evidence';
 import { DossierTextRecordSchema } from '../domain/dossier-texts';
 import { PositionsRecordSchema } from '../domain/positions';
-import { SurveyRecordSchema, SurveyResponseRecordSchema } from '../domain/survey/responses';
+import { SurveyRecordSchema, SurveyResponseRecordSchema } from '../domain/survey/records';
 import { fileMessages, MAX_EVIDENCE_FILES_BYTES, type StoredEvidenceFile } from '../domain/evidence-files';
 import { ImportRecordSchema, type ImportRecord, type Snapshot } from '../domain/transfer/format';
 import { RECORD_TABLES, recordKey, recordStamp, type RecordTable, type TableRecords } from '../domain/transfer/record-tables';

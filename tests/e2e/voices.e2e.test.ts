@@ -9,6 +9,7 @@ import { openApp, useBuiltApp, waitForServiceWorker } from './support/browser';
 import { dumpDatabase } from './support/idb';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
+import { BackupsPage } from './pages/backups-page';
 import { newResponse, serializeResponseFile, type SurveyRecord } from '../../src/domain/survey/responses';
 
 const served = useBuiltApp({ beforeAll, afterAll });
@@ -49,7 +50,7 @@ describe('positions before consensus', () => {
     // From the keyboard: each member's select takes the level's digit.
     await first.getByLabel('Mme Martin').focus();
     await page.keyboard.press('2');
-    await expect.poll(() => first.locator('summary').first().textContent()).toContain('1 × niveau 2');
+    await expect.poll(() => first.locator('.item-positions > summary').textContent()).toContain('1 × niveau 2');
     await page.keyboard.press('Tab');
     await page.keyboard.press('2');
     await page.keyboard.press('Tab');
@@ -77,7 +78,7 @@ describe('positions before consensus', () => {
 
     // Kept with the campaign: a reload shows the spread again.
     await page.reload();
-    await expect.poll(() => pages.card('occitanie.1.2').locator('summary').first().textContent()).toContain('1 × niveau 1, 1 × niveau 3, 1 × non concerné');
+    await expect.poll(() => pages.card('occitanie.1.2').locator('.item-positions > summary').textContent()).toContain('1 × niveau 1, 1 × niveau 3, 1 × non concerné');
 
     await page.goto(`${served.url}#/campagnes/${id}/resultats`);
     const discussion = page.getByRole('region', { name: 'Avis du groupe : ce qui reste à discuter' });
@@ -91,6 +92,28 @@ describe('positions before consensus', () => {
     expect(await row.locator('td.agreed').textContent()).toContain('✓ retenu');
     expect(await row.locator('td').nth(2).textContent()).toContain('3 avis');
     if (SHOTS) await discussion.screenshot({ path: `${SHOTS}/voices-results.png` });
+
+    // At a distance: a member's contribution file brings their positions instead of conflicts.
+    // Mme Leroy answered 1.1 "niveau 1" on her laptop (here: before the group changes it back).
+    await pages.openSection(id, 'occitanie.s1');
+    await pages.card('occitanie.1.1').getByRole('radio', { name: /^Niveau 1/ }).check();
+    await pages.saved('occitanie.1.1');
+    const backups = new BackupsPage(page, served.url);
+    await backups.open();
+    const contribution = await backups.exportContribution('Diagnostic 2026', 'Mme Leroy');
+    await pages.openSection(id, 'occitanie.s1');
+    await pages.card('occitanie.1.1').getByRole('radio', { name: /^Niveau 2/ }).check();
+    await pages.saved('occitanie.1.1');
+    const before = await stored(page);
+    await backups.open();
+    await backups.choose([contribution]);
+    await backups.preview().getByRole('button', { name: 'Prendre ses réponses comme son avis (tour de table)' }).click();
+    await page.getByText(/^Avis de Mme Leroy enregistrés dans le tour de table de \d+ questions? ; les réponses du groupe n’ont pas changé\./).waitFor();
+    const after = await stored(page);
+    expect(after.answers).toEqual(before.answers);
+    await pages.openSection(id, 'occitanie.s1');
+    await expect.poll(() => pages.card('occitanie.1.1').locator('.item-positions > summary').textContent()).toContain('3 × niveau 2, 2 × niveau 1');
+    expect(await pages.card('occitanie.1.1').getByRole('radio', { name: /^Niveau 2/ }).isChecked()).toBe(true);
   }, 180_000);
 });
 
@@ -105,7 +128,7 @@ describe('the staff questionnaire', () => {
     await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Le code du kiosque compte au moins 4 caractères.');
     await page.getByLabel(/^Mode kiosque/).first().fill('salle-B12');
     await page.getByRole('button', { name: 'Lancer le mode kiosque' }).first().click();
-    await page.getByRole('heading', { name: 'Questionnaire anonyme des enseignants' }).waitFor();
+    await page.getByRole('heading', { name: 'Questionnaire anonyme des enseignants', exact: true }).waitFor();
     // Nothing of the app around it: no navigation, no campaign.
     expect(await page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(0);
     expect(await page.getByText('Diagnostic 2026', { exact: false }).count()).toBe(0);
@@ -145,7 +168,7 @@ describe('the staff questionnaire', () => {
     const linkField = page.getByLabel(/^Lien à partager/).first();
     await expect.poll(() => linkField.inputValue()).toContain('etab=');
     const link = await linkField.inputValue();
-    expect(link).toMatch(/#\/questionnaire\/[A-Za-z0-9_-]{22}\?public=teachers&etab=Lyc%C3%A9e\+Olympe\+de\+Gouges$/);
+    expect(link).toMatch(/#\/questionnaire\/[A-Za-z0-9-]+-teachers\?public=teachers&etab=Lyc%C3%A9e\+Olympe\+de\+Gouges$/);
 
     // Another laptop: a fresh browser profile that loaded the app once, then offline.
     const teacher = await openApp(served.browser, served.url);
@@ -153,7 +176,7 @@ describe('the staff questionnaire', () => {
     await teacher.context.setOffline(true);
     await teacher.page.goto(link);
     await teacher.page.reload();
-    await teacher.page.getByRole('heading', { name: 'Questionnaire anonyme des enseignants' }).waitFor();
+    await teacher.page.getByRole('heading', { name: 'Questionnaire anonyme des enseignants', exact: true }).waitFor();
     await teacher.page.getByText('Lycée Olympe de Gouges').waitFor();
     expect(await axeViolations(teacher.page)).toEqual([]);
     // Bad input: nothing answered.
@@ -237,6 +260,7 @@ describe('the staff questionnaire', () => {
     // Shares among the 157 who knew, applied to 250 (largest remainder): 63.69, 62.10, 124.20 → 64, 62, 124.
     await result.getByText('Si les répondants ressemblent à l’ensemble des enseignants : jamais 64 ; occasionnellement 62 ; régulièrement 124').waitFor();
     if (SHOTS) await result.screenshot({ path: `${SHOTS}/questionnaire-proposal.png` });
+    expect(await axeViolations(page)).toEqual([]);
     await result.getByRole('button', { name: /^Reprendre l’estimation pour tous les enseignants/ }).click();
     await result.getByText(/^Repris dans la réponse du groupe/).waitFor();
     const answer = (await stored(page)).answers.find((a) => a.itemId === H1)!;

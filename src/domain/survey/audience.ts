@@ -1,5 +1,5 @@
-// Who answers the staff questionnaire: apart from the questions (which read the référentiel), so
-// that the app's shell can tell a kiosk's audience without loading any document.
+// Who answers the staff questionnaire, and what each answer can be: apart from the questions
+// (which read the référentiel), so that records can be checked without loading any document.
 import * as z from 'zod/mini';
 
 /**
@@ -9,3 +9,8 @@ import * as z from 'zod/mini';
  */
 export const SurveyAudienceSchema = z.enum(['teachers', 'divisions']);
 export type SurveyAudience = z.infer<typeof SurveyAudienceSchema>;
+
+export const SurveyAnswerSchema = z.enum(['never', 'occasionally', 'regularly', 'unknown'], {
+  error: 'Réponse : choix inconnu.',
+});
+export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;

@@ -1,11 +1,10 @@
 // The anonymous staff questionnaire ("questionnaire enseignants"): its questions are the DGESCO
 // 3.6 usage counts, read from the référentiel so that a new item there needs no change here.
-import * as z from 'zod/mini';
 import { dgesco2010 } from '../../referentiels/dgesco-2010';
 import { findItem, itemsOf } from '../../referentiels';
 
-export { SurveyAudienceSchema, type SurveyAudience } from './audience';
-import type { SurveyAudience } from './audience';
+export { SurveyAudienceSchema, SurveyAnswerSchema, type SurveyAudience, type SurveyAnswer } from './audience';
+import type { SurveyAnswer, SurveyAudience } from './audience';
 
 export const SURVEY_AUDIENCES: readonly SurveyAudience[] = ['teachers', 'divisions'];
 
@@ -23,10 +22,7 @@ export interface SurveyQuestion {
   text: string;
 }
 
-export const SurveyAnswerSchema = z.enum(['never', 'occasionally', 'regularly', 'unknown'], {
-  error: 'Réponse : choix inconnu.',
-});
-export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
+
 
 /** In the order they are offered. */
 export const SURVEY_ANSWERS: readonly SurveyAnswer[] = ['never', 'occasionally', 'regularly', 'unknown'];

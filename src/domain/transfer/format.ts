@@ -9,7 +9,7 @@ import { ActionRecordSchema } from '../actions';
 import { EvidenceRecordSchema } from '../evidence';
 import { DossierTextRecordSchema } from '../dossier-texts';
 import { PositionsRecordSchema } from '../positions';
-import { SurveyRecordSchema, SurveyResponseRecordSchema } from '../survey/responses';
+import { SurveyRecordSchema, SurveyResponseRecordSchema } from '../survey/records';
 import { ItemIdSchema } from '../../referentiels/kinds';
 import { RECORD_SCHEMA_VERSION } from '../schema-version';
 import { InstantSchema } from '../instants';

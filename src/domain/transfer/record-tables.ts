@@ -9,7 +9,7 @@ import type { ActionRecord } from '../actions';
 import type { EvidenceRecord } from '../evidence';
 import type { DossierTextRecord } from '../dossier-texts';
 import type { PositionsRecord } from '../positions';
-import { SurveyResponseRecordSchema, type SurveyRecord, type SurveyResponseRecord } from '../survey/responses';
+import { SurveyResponseRecordSchema, type SurveyRecord, type SurveyResponseRecord } from '../survey/records';
 import type { Snapshot } from './format';
 
 export interface TableRecords {

@@ -87,6 +87,8 @@ describe('the staff questionnaire', () => {
     const { db, id } = await aCampaign();
     const survey = ok(await startSurvey(id, 'teachers'));
     expect(ok(await startSurvey(id, 'teachers')).id).toBe(survey.id);
+    // The same id on any laptop that prepares it: two laptops' questionnaires are one.
+    expect(survey.id).toBe(`${id}-teachers`);
     expect(survey.threshold).toBe(5);
     expect(await setSurveyThreshold(survey.id, 4)).toEqual({ ok: false, message: 'Le seuil d’anonymat ne peut pas descendre sous 5 réponses.' });
     expect(ok(await setSurveyThreshold(survey.id, 8)).threshold).toBe(8);
