@@ -134,6 +134,8 @@ describe('the staff questionnaire', () => {
     expect(await page.getByText('Diagnostic 2026', { exact: false }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/kiosk.png`, fullPage: true });
+    // The footer's promise holds in the kiosk (responses stay in this browser); on the link's page there is none.
+    expect(await page.getByText('Vos réponses restent dans ce navigateur').count()).toBe(1);
 
     const answers = ['Régulièrement', 'Occasionnellement', 'Jamais'] as const;
     for (let i = 0; i < 30; i++) {
@@ -192,6 +194,7 @@ describe('the staff questionnaire', () => {
     expect(Object.keys(file.response).sort()).toEqual(['answers', 'audience', 'day', 'id', 'surveyId']);
     expect(file.response.answers).toEqual([{ itemId: H1, answer: 'regularly' }]);
     await teacher.page.getByText(/^Merci : votre réponse est dans le fichier/).waitFor();
+    expect(await teacher.page.getByText('Vos réponses restent dans ce navigateur').count()).toBe(0);
     // Nothing stored on the teacher's laptop.
     expect((await stored(teacher.page)).surveyResponses).toEqual([]);
     if (SHOTS) await teacher.page.screenshot({ path: `${SHOTS}/questionnaire-link.png`, fullPage: true });
@@ -261,6 +264,7 @@ describe('the staff questionnaire', () => {
     await result.getByText('Si les répondants ressemblent à l’ensemble des enseignants : jamais 64 ; occasionnellement 62 ; régulièrement 124').waitFor();
     if (SHOTS) await result.screenshot({ path: `${SHOTS}/questionnaire-proposal.png` });
     expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/questionnaire-page.png`, fullPage: true });
     await result.getByRole('button', { name: /^Reprendre l’estimation pour tous les enseignants/ }).click();
     await result.getByText(/^Repris dans la réponse du groupe/).waitFor();
     const answer = (await stored(page)).answers.find((a) => a.itemId === H1)!;
