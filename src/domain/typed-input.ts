@@ -2,6 +2,7 @@
 // text inputs (inputmode numeric) so that "-3" or "2,5" reach us and get a precise message,
 // rather than the empty string a number input gives for what it cannot parse.
 import { accepted, refused, type Checked } from './result';
+import { decimal } from '../text/format';
 
 /** A whole count, or null for an emptied field ("non renseigné"). */
 export function readCount(text: string): Checked<number | null> {
@@ -29,5 +30,5 @@ export function readPercentage(text: string): Checked<number | null> {
 export function shareOf(part: number, whole: number): string | undefined {
   if (whole <= 0) return undefined;
   const percent = Math.round((part / whole) * 1000) / 10;
-  return `${percent.toLocaleString('fr-FR')} %`;
+  return `${decimal(percent)} %`;
 }

@@ -6,6 +6,13 @@ export function decimal(n: number): string {
   decimalFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
   return decimalFormat.format(n);
 }
+let plainFormat: Intl.NumberFormat | undefined;
+/** "1028", "12,5": a figure as typed in a field, no thousands separator. One formatter: `toLocaleString` builds one per call, slow on a school laptop. */
+export function plainNumber(n: number): string {
+  plainFormat ??= new Intl.NumberFormat('fr-FR', { useGrouping: false, maximumFractionDigits: 3 });
+  return plainFormat.format(n);
+}
+
 /** "20/06/2025": a date in a table or a file name's neighbourhood. */
 export const shortDate = (iso: string): string => iso.split('-').reverse().join('/');
 

@@ -46,11 +46,11 @@ describe('positions before consensus', () => {
 
     await pages.openSection(id, 'occitanie.s1', true);
     const first = pages.card('occitanie.1.1');
-    await first.getByText('Tour de table', { exact: false }).click();
+    await first.getByRole('button', { name: /^Tour de table/ }).click();
     // From the keyboard: each member's select takes the level's digit.
     await first.getByLabel('Mme Martin').focus();
     await page.keyboard.press('2');
-    await expect.poll(() => first.locator('.item-positions > summary').textContent()).toContain('1 × niveau 2');
+    await expect.poll(() => first.locator('.item-positions > button.disclosure').textContent()).toContain('1 × niveau 2');
     await page.keyboard.press('Tab');
     await page.keyboard.press('2');
     await page.keyboard.press('Tab');
@@ -65,7 +65,7 @@ describe('positions before consensus', () => {
 
     // A criterion where views are far apart, and "non concerné" counted as a view of its own.
     const second = pages.card('occitanie.1.2');
-    await second.getByText('Tour de table', { exact: false }).click();
+    await second.getByRole('button', { name: /^Tour de table/ }).click();
     await second.getByLabel('Mme Martin').selectOption({ label: '1 · Niveau 1' });
     await expect.poll(() => second.locator('.spread').textContent()).toContain('1 × niveau 1');
     await second.getByLabel('M. Durand').selectOption({ label: '3 · Niveau 3' });
@@ -78,7 +78,7 @@ describe('positions before consensus', () => {
 
     // Kept with the campaign: a reload shows the spread again.
     await page.reload();
-    await expect.poll(() => pages.card('occitanie.1.2').locator('.item-positions > summary').textContent()).toContain('1 × niveau 1, 1 × niveau 3, 1 × non concerné');
+    await expect.poll(() => pages.card('occitanie.1.2').locator('.item-positions > button.disclosure').textContent()).toContain('1 × niveau 1, 1 × niveau 3, 1 × non concerné');
 
     await page.goto(`${served.url}#/campagnes/${id}/resultats`);
     const discussion = page.getByRole('region', { name: 'Avis du groupe : ce qui reste à discuter' });
@@ -112,7 +112,7 @@ describe('positions before consensus', () => {
     const after = await stored(page);
     expect(after.answers).toEqual(before.answers);
     await pages.openSection(id, 'occitanie.s1');
-    await expect.poll(() => pages.card('occitanie.1.1').locator('.item-positions > summary').textContent()).toContain('3 × niveau 2, 2 × niveau 1');
+    await expect.poll(() => pages.card('occitanie.1.1').locator('.item-positions > button.disclosure').textContent()).toContain('3 × niveau 2, 2 × niveau 1');
     expect(await pages.card('occitanie.1.1').getByRole('radio', { name: /^Niveau 2/ }).isChecked()).toBe(true);
   }, 180_000);
 });
