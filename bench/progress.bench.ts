@@ -11,10 +11,8 @@ import { serializeFile } from '../src/domain/transfer/build';
 import { answerLookup } from '../src/domain/completion';
 import { answerChanges } from '../src/domain/progress/answer-changes';
 import { pairProgress, readCampaignData } from '../src/domain/progress/compare';
-import { median, percentile, printMeasures, type Measure } from './report';
+import { budgetAt, BUDGETED_RATE, CPU_RATES, type Measure, median, percentile, printMeasures, rateLabel } from './report';
 
-const RATES = (process.env.BENCH_CPU_RATES ?? '4,1').split(',').map(Number);
-const BUDGETED_RATE = 4;
 const PAGE_BUDGET = 200;
 const DIFF_BUDGET = 20;
 const RUNS = 15;
@@ -117,7 +115,7 @@ describe('progress', () => {
 
     const server = await serveDirectory(DIST);
     const browser = await launch();
-    for (const slowdown of RATES) {
+    for (const slowdown of CPU_RATES) {
       const app = await openApp(browser, server.url);
       const { page } = app;
       const backups = new BackupsPage(page, server.url);
@@ -130,8 +128,8 @@ describe('progress', () => {
       await page.locator('#campagnes-titre').waitFor();
       const cdp = await app.context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-      const label = slowdown === 1 ? 'unthrottled' : `${slowdown}× CPU`;
-      const budget = slowdown === BUDGETED_RATE ? { budget: { max: PAGE_BUDGET } } : {};
+      const label = rateLabel(slowdown);
+      const budget = budgetAt(slowdown, PAGE_BUDGET);
       const first = await timeProgressPage(page);
       measures.push({ name: `progress page, 10-year history, first open, ${label}`, value: first, unit: 'ms' });
       const opens: number[] = [];

@@ -29,3 +29,10 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
+
+/** CPU slowdowns measured (BENCH_CPU_RATES); the budgets are those of a school laptop, 4× (issue 11). */
+export const CPU_RATES = (process.env.BENCH_CPU_RATES ?? '4,1').split(',').map(Number);
+export const BUDGETED_RATE = 4;
+export const rateLabel = (rate: number): string => (rate === 1 ? 'unthrottled' : `${rate}× CPU`);
+/** A budget applies at the budgeted rate only; other rates are printed for reference. */
+export const budgetAt = (rate: number, max: number): Pick<Measure, 'budget'> => (rate === BUDGETED_RATE ? { budget: { max } } : {});

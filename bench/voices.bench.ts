@@ -9,10 +9,8 @@ import { serveDirectory } from '../tests/e2e/support/static-server';
 import { HomePage } from '../tests/e2e/pages/home-page';
 import { newResponse, serializeResponseFile, type SurveyRecord } from '../src/domain/survey/responses';
 import { SURVEY_ANSWERS } from '../src/domain/survey/questionnaire';
-import { median, percentile, printMeasures, type Measure } from './report';
+import { budgetAt, CPU_RATES, median, percentile, printMeasures, rateLabel, type Measure } from './report';
 
-const RATES = (process.env.BENCH_CPU_RATES ?? '4,1').split(',').map(Number);
-const BUDGETED_RATE = 4;
 const IMPORTS = 3;
 const KIOSK_RESETS = 20;
 
@@ -79,12 +77,12 @@ describe('several voices', () => {
     const server = await serveDirectory(DIST);
     const browser = await launch();
     const measures: Measure[] = [];
-    for (const slowdown of RATES) {
+    for (const slowdown of CPU_RATES) {
       const app = await openApp(browser, server.url);
       const { page } = app;
       const cdp = await app.context.newCDPSession(page);
-      const label = slowdown === 1 ? 'unthrottled' : `${slowdown}× CPU`;
-      const budget = (max: number) => (slowdown === BUDGETED_RATE ? { budget: { max } } : {});
+      const label = rateLabel(slowdown);
+      const budget = (max: number) => budgetAt(slowdown, max);
 
       const imports: number[] = [];
       for (let run = 0; run < IMPORTS; run++) {

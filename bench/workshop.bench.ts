@@ -14,14 +14,11 @@ import { CampaignPages } from '../tests/e2e/pages/campaign-pages';
 import { documentSections } from '../src/domain/completion';
 import { referentiels } from '../src/referentiels';
 import type { Section } from '../src/referentiels/kinds';
-import { median, percentile, printMeasures, type Measure } from './report';
+import { budgetAt, BUDGETED_RATE, CPU_RATES, median, percentile, printMeasures, rateLabel, type Measure } from './report';
 import { fullCampaignAnswers, storeAnswers } from './plausible-answers';
 
 const RENDERS = 20;
 const SAVES = 60;
-/** CPU slowdowns measured; the budgets are those of the slowest (issue 11: 4×, a school laptop). */
-const RATES = (process.env.BENCH_CPU_RATES ?? '4,1').split(',').map(Number);
-const BUDGETED_RATE = 4;
 const RENDER_BUDGET = 100;
 const SAVE_BUDGET = 30;
 
@@ -110,7 +107,7 @@ describe('the workshop', () => {
     const server = await serveDirectory(DIST);
     const browser = await launch();
     const measures: Measure[] = [];
-    for (const slowdown of RATES) {
+    for (const slowdown of CPU_RATES) {
       const app = await openApp(browser, server.url);
       const { page } = app;
       const full = await createCampaign(page, 'Bench remplie');
@@ -119,8 +116,8 @@ describe('the workshop', () => {
       const cdp = await app.context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 
-      const label = slowdown === 1 ? 'unthrottled' : `${slowdown}× CPU`;
-      const budget = (max: number) => (slowdown === BUDGETED_RATE ? { budget: { max } } : {});
+      const label = rateLabel(slowdown);
+      const budget = (max: number) => budgetAt(slowdown, max);
       for (const section of sectionsToRender()) {
         const renders: number[] = [];
         for (let i = 0; i < RENDERS; i++) renders.push(await timeSectionRender(page, empty, section.id, section.items.length));

@@ -28,6 +28,19 @@ interface SchemaVersion {
   upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
 }
 
+/** Version 7's tables, as shipped; version 8 adds to them. */
+const DOSSIER_STORES = {
+  school: 'id',
+  campaigns: 'id, date',
+  answers: '[campaignId+itemId], campaignId',
+  sectionNotes: '[campaignId+sectionId], campaignId',
+  actions: 'id, campaignId',
+  imports: 'id',
+  evidence: 'id, campaignId, file.sha256',
+  evidenceFiles: 'sha256',
+  dossierTexts: '[campaignId+textId], campaignId',
+} as const;
+
 export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -103,31 +116,13 @@ export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 7,
     why: 'the label dossier: evidence (a reference or a file backing items and sections: attach once, link many), the files themselves by content, and the texts the call asks for (A.7, C.2.3, INR)',
-    stores: {
-      school: 'id',
-      campaigns: 'id, date',
-      answers: '[campaignId+itemId], campaignId',
-      sectionNotes: '[campaignId+sectionId], campaignId',
-      actions: 'id, campaignId',
-      imports: 'id',
-      evidence: 'id, campaignId, file.sha256',
-      evidenceFiles: 'sha256',
-      dossierTexts: '[campaignId+textId], campaignId',
-    },
+    stores: DOSSIER_STORES,
   },
   {
     version: 8,
     why: 'several voices: each member\'s position on an item before the group agrees, and the anonymous staff questionnaire (its settings, its responses keyed by a random id: stored in no telling order)',
     stores: {
-      school: 'id',
-      campaigns: 'id, date',
-      answers: '[campaignId+itemId], campaignId',
-      sectionNotes: '[campaignId+sectionId], campaignId',
-      actions: 'id, campaignId',
-      imports: 'id',
-      evidence: 'id, campaignId, file.sha256',
-      evidenceFiles: 'sha256',
-      dossierTexts: '[campaignId+textId], campaignId',
+      ...DOSSIER_STORES,
       positions: '[campaignId+itemId], campaignId',
       surveys: 'id, campaignId',
       surveyResponses: 'id, campaignId, surveyId',

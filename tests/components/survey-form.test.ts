@@ -18,7 +18,7 @@ describe('the questionnaire form', () => {
   it('is blank as soon as a response is sent, and keeps it blank once stored', async () => {
     const save = deferred();
     const sent: Array<ReadonlyMap<string, SurveyAnswer>> = [];
-    render(SurveyForm, { audience: 'teachers', submitLabel: 'Envoyer ma réponse', onsubmit: (a) => (sent.push(a), save.promise) });
+    render(SurveyForm, { audience: 'teachers', submitLabel: 'Envoyer ma réponse', onsubmit: (a: ReadonlyMap<string, SurveyAnswer>) => (sent.push(a), save.promise) });
     expect(screen.getAllByRole('group')).toHaveLength(3);
     await fireEvent.click(screen.getAllByRole('radio', { name: 'Régulièrement' })[0]!);
     await fireEvent.click(screen.getAllByRole('radio', { name: 'Je ne sais pas' })[2]!);

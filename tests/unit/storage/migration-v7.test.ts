@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnumDB, LATEST_VERSION, type StoreName } from '../../../src/storage/db';
-import { databaseHealth, openDatabase, useDatabase } from '../../../src/storage/connection';
+import { databaseHealth } from '../../../src/storage/connection';
 import { addEvidence, saveDossierText } from '../../../src/storage/evidence';
 import { listCampaigns, startFromPrevious } from '../../../src/storage/campaigns';
 import { readSnapshot } from '../../../src/storage/transfer';
@@ -14,7 +14,7 @@ import { parseFileBytes } from '../../../src/domain/transfer/read-file';
 import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
 import type { EvidenceInput } from '../../../src/domain/evidence';
 import { fr } from '../../../src/text/fr';
-import { snapshot } from '../../fixtures/database';
+import { filledAtVersion, openLatest, snapshot } from '../../fixtures/database';
 
 type Row = Record<string, unknown>;
 const LISTS = ['campaigns', 'answers', 'sectionNotes', 'actions', 'imports'] as const;
@@ -27,25 +27,7 @@ const sample = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures
 
 const charter: EvidenceInput = { title: 'Charte d’usage du numérique', date: '2026-09-15', shows: 'Signée à la rentrée', where: 'ENT > Vie scolaire' };
 
-/** A database at version 6, filled with the sample's records as stored; closed, with what each table held. */
-async function filledAtVersion6() {
-  const name = `test-${crypto.randomUUID()}`;
-  const old = new DiagnumDB(name, 6);
-  await old.table('school').put(sample.data.school);
-  for (const table of LISTS) await old.table(table).bulkPut(sample.data[table]);
-  const before = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()] as const))) as Record<string, Row[]>;
-  const text = await snapshot(old);
-  old.close();
-  return { name, before, text };
-}
-
-/** The app opens it, as at start-up: the latest version. */
-async function openLatest(name: string) {
-  const current = new DiagnumDB(name);
-  useDatabase(current);
-  expect(await openDatabase()).toBe('ok');
-  return current;
-}
+const filledAtVersion6 = () => filledAtVersion(6, sample.data, LISTS);
 
 describe('a version 6 database opened at version 7', () => {
   it('is the sample as stored: records of shape 5, six tables, no evidence table', async () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnumDB, LATEST_VERSION, type StoreName } from '../../../src/storage/db';
-import { databaseHealth, openDatabase, useDatabase } from '../../../src/storage/connection';
+import { databaseHealth } from '../../../src/storage/connection';
 import { savePositions } from '../../../src/storage/positions';
 import { addResponse, startSurvey } from '../../../src/storage/survey';
 import { readSnapshot } from '../../../src/storage/transfer';
@@ -15,7 +15,7 @@ import { parseFileBytes } from '../../../src/domain/transfer/read-file';
 import { newResponse } from '../../../src/domain/survey/responses';
 import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
 import { fr } from '../../../src/text/fr';
-import { snapshot } from '../../fixtures/database';
+import { filledAtVersion, openLatest, snapshot } from '../../fixtures/database';
 
 type Row = Record<string, unknown>;
 const LISTS = ['campaigns', 'answers', 'sectionNotes', 'actions', 'imports', 'evidence', 'dossierTexts'] as const;
@@ -27,25 +27,7 @@ const sample = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures
   data: { school: Row } & Record<Exclude<StoreName, 'school'>, Row[]>;
 };
 
-/** A database at version 7, filled with the sample's records as stored; closed, with what each table held. */
-async function filledAtVersion7() {
-  const name = `test-${crypto.randomUUID()}`;
-  const old = new DiagnumDB(name, 7);
-  await old.table('school').put(sample.data.school);
-  for (const table of LISTS) await old.table(table).bulkPut(sample.data[table]);
-  const before = Object.fromEntries(await Promise.all(old.tables.map(async (t) => [t.name, await t.toArray()] as const))) as Record<string, Row[]>;
-  const text = await snapshot(old);
-  old.close();
-  return { name, before, text };
-}
-
-/** The app opens it, as at start-up: the latest version. */
-async function openLatest(name: string) {
-  const current = new DiagnumDB(name);
-  useDatabase(current);
-  expect(await openDatabase()).toBe('ok');
-  return current;
-}
+const filledAtVersion7 = () => filledAtVersion(7, sample.data, LISTS);
 
 const EMPTY_NEW_TABLES = ',["positions",[]],["surveys",[]],["surveyResponses",[]]]';
 
