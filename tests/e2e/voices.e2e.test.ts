@@ -11,6 +11,8 @@ import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
 import { BackupsPage } from './pages/backups-page';
 import { newResponse, serializeResponseFile, type SurveyRecord } from '../../src/domain/survey/responses';
+import { pdfPagesText, pdfToPngs } from './support/pdf';
+import { copyFileSync } from 'node:fs';
 
 const served = useBuiltApp({ beforeAll, afterAll });
 const SHOTS = process.env.DIAGNUM_SHOTS;
@@ -114,6 +116,21 @@ describe('positions before consensus', () => {
     await pages.openSection(id, 'occitanie.s1');
     await expect.poll(() => pages.card('occitanie.1.1').locator('.item-positions > button.disclosure').textContent()).toContain('3 × niveau 2, 2 × niveau 1');
     expect(await pages.card('occitanie.1.1').getByRole('radio', { name: /^Niveau 2/ }).isChecked()).toBe(true);
+
+    // The printed report shows the agreed answer with its spread, and no member's name.
+    await page.goto(`${served.url}#/campagnes/${id}/rapport`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const text = pdfPagesText(pdf).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('niveau 2 — tour de table : 3 × niveau 2, 2 × niveau 1');
+    expect(text).toContain('non renseigné — tour de table : 1 × niveau 1, 1 × niveau 3, 1 × non concerné');
+    expect(text).not.toContain('Leroy');
+    if (SHOTS) {
+      const pngs = pdfToPngs(pdf, 'report-voices', 60);
+      const at = pngs.findIndex((png, i) => pdfPagesText(pdf)[i]?.includes('tour de table'));
+      copyFileSync(pngs[at]!, `${SHOTS}/report-voices.png`);
+    }
   }, 180_000);
 });
 
@@ -201,8 +218,8 @@ describe('the staff questionnaire', () => {
     await teacher.context.close();
   }, 180_000);
 
-  it('imports 200 response files at once (two twice, one hostile, one of another campaign), and the group takes the proposal into 3.6.1', async () => {
-    const { page, pages, id } = await aCampaign();
+  it('imports 200 response files at once (two twice, one hostile, one of another campaign), the group takes the proposal into 3.6.1, and a backup brings every response back', async () => {
+    const { app, page, pages, id } = await aCampaign();
     // 250 teachers in the reference figures (3.1).
     await pages.openSection(id, 'dgesco2010.s3.1');
     await pages.input('dgesco2010.3.1.teachers-input').fill('250');
@@ -274,5 +291,23 @@ describe('the staff questionnaire', () => {
     await pages.openSection(id, 'dgesco2010.s3.6.1');
     await pages.card(H1).getByText(/Commentaire et source/).click();
     expect(await pages.input(`${H1}-source`).inputValue()).toBe(answer.source);
+
+    // No response lost: a backup, the site data cleared, the backup restored: the same figures.
+    const backups = new BackupsPage(page, served.url);
+    await backups.open();
+    const backup = await backups.exportBackup();
+    const kept = await stored(page);
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(served.url).origin, storageTypes: 'all' });
+    await page.goto(served.url);
+    await expect.poll(() => new HomePage(page).campaignNames()).toEqual([]);
+    await backups.open();
+    await backups.choose([backup]);
+    await backups.confirm();
+    const restored = await stored(page);
+    expect(restored.surveyResponses).toEqual(kept.surveyResponses);
+    expect(restored.surveys).toEqual(kept.surveys);
+    await page.goto(`${served.url}#/campagnes/${id}/questionnaire`);
+    await page.getByRole('region', { name: /^3\.6\.1/ }).getByText('issu du questionnaire : 196 réponses sur 250 enseignants (participation 78 %)', { exact: true }).waitFor();
   }, 240_000);
 });
