@@ -10,10 +10,10 @@ import { CampaignPages } from './pages/campaign-pages';
 const served = useBuiltApp({ beforeAll, afterAll });
 const ALL = ['Référentiel DGESCO 2010', 'Grille de maturité Occitanie', 'Label Lycée numérique'];
 
-/** The form controls of a region that the person could use now. */
+/** The form controls of a region that the person could use now (a disclosure only shows or hides: it writes nothing). */
 async function enabledControls(region: Locator): Promise<string[]> {
   return region
-    .locator('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])')
+    .locator('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]):not([aria-expanded])')
     .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.id ?? el.textContent ?? el.tagName));
 }
 
@@ -23,6 +23,7 @@ function writingRegions(page: Page) {
     campaign: [page.locator('.members'), page.locator('table.sections')],
     section: [page.locator('.item-cards'), page.locator('.section-note')],
     results: [page.locator('.targets'), page.locator('#plan-actions')],
+    survey: [page.locator('section.survey')],
   };
 }
 
@@ -54,8 +55,15 @@ describe('a closed campaign', () => {
 
     await pages.openSection(id, 'dgesco2010.s3.1');
     await notice.waitFor();
+    // The round before consensus opens, read-only too.
+    await pages.card('dgesco2010.3.1.teachers').getByRole('button', { name: /^Tour de table/ }).click();
+    await pages.card('dgesco2010.3.1.teachers').locator('.positions-round').waitFor();
     expect(await enabledIn(regions.section)).toEqual([]);
     expect(await notice.getByRole('button', { name: 'Rouvrir la campagne' }).isEnabled()).toBe(true);
+
+    await page.goto(`${served.url}#/campagnes/${id}/questionnaire`);
+    await notice.waitFor();
+    expect(await enabledIn(regions.survey)).toEqual([]);
 
     await page.goto(`${served.url}#/campagnes/${id}/resultats`);
     await notice.waitFor();
