@@ -200,7 +200,11 @@ export class CampaignSession {
   get responses(): Map<string, SurveyResponseRecord[]> {
     return this.#derive('responses', () => {
       const bySurvey = new Map<string, SurveyResponseRecord[]>();
-      for (const r of this.bundle?.responses ?? []) bySurvey.set(r.surveyId, [...(bySurvey.get(r.surveyId) ?? []), r]);
+      for (const r of this.bundle?.responses ?? []) {
+        const list = bySurvey.get(r.surveyId);
+        if (list) list.push(r);
+        else bySurvey.set(r.surveyId, [r]);
+      }
       return bySurvey;
     });
   }
