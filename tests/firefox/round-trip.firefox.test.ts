@@ -64,14 +64,20 @@ async function deleteDatabase(page: Page): Promise<void> {
   await page.waitForSelector('#school-name');
 }
 
+/** A new profile on the app, once its service worker controls it; the page errors it will meet. */
+async function freshPage() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+  return { context, page, errors };
+}
+
 describe('Diagnum in Firefox', () => {
   it('exports the whole database, and an import of that file into an emptied database gives it back byte for byte', async () => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(server.url);
-    await waitForServiceWorker(page);
+    const { context, page, errors } = await freshPage();
 
     await (await byLabel(page, 'Code UAI')).type('0341234A');
     await saveSchool(page, 'Lycée Firefox');
@@ -148,12 +154,7 @@ describe('Diagnum in Firefox', () => {
   });
 
   it('keeps evidence files through a backup: attached, exported as a ZIP, the database deleted, imported back byte for byte', async () => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(server.url);
-    await waitForServiceWorker(page);
+    const { context, page, errors } = await freshPage();
     const campaign = await createCampaign(page, 'Preuves Firefox', '2026-10-05');
     await openSection(page, server.url, campaign, 'label2023.sA');
     const a1 = await page.waitForSelector('[data-item="label2023.A.1"]');
