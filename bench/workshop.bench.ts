@@ -45,12 +45,13 @@ async function timeSectionRender(page: Page, campaignId: string, sectionId: stri
     async ({ hash, cards }) => {
       const start = performance.now();
       location.hash = hash;
+      // Until the frame that shows it has been painted: the cards are looked for at the start of
+      // each frame (an animation frame callback), and a task queued from there runs once that
+      // frame is painted. (Queuing another animation frame from there waited for the next frame.)
       await new Promise<void>((resolve) => {
-        const check = () => (document.querySelectorAll('.item-card').length >= cards ? resolve() : requestAnimationFrame(check));
-        check();
+        const check = () => (document.querySelectorAll('.item-card').length >= cards ? setTimeout(resolve) : requestAnimationFrame(check));
+        requestAnimationFrame(check);
       });
-      // Until the frame that shows it has been painted.
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       return performance.now() - start;
     },
     { hash: `#/campagnes/${campaignId}/sections/${sectionId}`, cards },

@@ -64,13 +64,27 @@ export function forgetFormerData(): void {
   write({ heldData: false, lastChangeAt: null, lastExportAt: null });
 }
 
-/** From now on, every committed write counts as a change no export holds. */
+/**
+ * From now on, every committed write counts as a change no export holds. Whether the database
+ * still holds data is read once the save has returned, once for a burst of commits: a read per
+ * keystroke, inside the save's own path, slowed every answer on a school laptop.
+ */
 export function trackChanges(): () => void {
-  return onCommitted(() => {
-    const at = Date.now();
-    void holdsData().then(
-      (held) => write({ lastChangeAt: at, heldData: held }),
-      () => write({ lastChangeAt: at }),
-    );
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+  const stop = onCommitted(() => {
+    latest = Date.now();
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      const at = latest;
+      void holdsData().then(
+        (held) => write({ lastChangeAt: at, heldData: held }),
+        () => write({ lastChangeAt: at }),
+      );
+    });
   });
+  return () => {
+    clearTimeout(pending);
+    stop();
+  };
 }
