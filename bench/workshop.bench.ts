@@ -4,7 +4,7 @@
 // apply) and unthrottled (for reference). Sections: the largest by answer controls (the 3.3.4
 // matrix), the one with the most question cards (C.2) and the one with the most mixed inputs (3.6.3).
 // Saves: in an empty campaign and in one answered throughout (a reference figure of 3.1, whose
-// save reads every answer of the campaign).
+// save reads every answer of the campaign), beside the same reads and write on IndexedDB alone.
 import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DIST, assertBuilt, launch, openApp } from '../tests/e2e/support/browser';
@@ -102,6 +102,44 @@ async function timeSaves(page: Page, appUrl: string, campaignId: string, base: n
   return { committed, shown };
 }
 
+/**
+ * The floor under a save: the same reads and write straight on IndexedDB (the stored answer put
+ * back unchanged), without Dexie, zod or the page's updates. For reference: what the app adds.
+ */
+async function timeRawSaves(page: Page, campaignId: string, itemId: string): Promise<number[]> {
+  return page.evaluate(
+    async ({ campaignId, itemId, saves }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('diagnum');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const times: number[] = [];
+      for (let i = 0; i < saves; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const start = performance.now();
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['campaigns', 'answers'], 'readwrite');
+          const campaign = tx.objectStore('campaigns').get(campaignId);
+          const answer = tx.objectStore('answers').get([campaignId, itemId]);
+          let read = 0;
+          const both = () => {
+            if (++read === 2 && campaign.result && answer.result) tx.objectStore('answers').put(answer.result);
+          };
+          campaign.onsuccess = both;
+          answer.onsuccess = both;
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        times.push(performance.now() - start);
+      }
+      db.close();
+      return times;
+    },
+    { campaignId, itemId, saves: SAVES },
+  );
+}
+
 describe('the workshop', () => {
   it('measures section render and save latency', async () => {
     assertBuilt();
@@ -140,6 +178,8 @@ describe('the workshop', () => {
         { name: `input → committed save, p95, ${label}`, value: percentile(saves.committed, 95), unit: 'ms', ...budget(SAVE_BUDGET) },
         { name: `input → "Enregistré" on screen, p95, ${label}`, value: percentile(saves.shown, 95), unit: 'ms' },
       );
+      const raw = await timeRawSaves(page, empty, 'dgesco2010.3.1.teachers');
+      measures.push({ name: `IndexedDB alone, same reads and write, p95, ${label}`, value: percentile(raw, 95), unit: 'ms' });
       // In a campaign answered throughout: typed figures stay above the 90 counted against them.
       const fullSaves = await timeSaves(page, server.url, full, 1000);
       measures.push(
