@@ -7,9 +7,10 @@ const rounded = (n: number, digits: number) => Number(n.toFixed(digits));
 const withComma = (n: number) => String(n).replace('.', ',');
 
 let decimalFormat: Intl.NumberFormat | undefined;
-/** "12,5": one decimal at most, the French way ("1 028,5" with a thin space from 1 000 on). */
+/** "12,5": one decimal at most, the French way ("1 028,5", a narrow no-break space from 1 000 on). */
 export function decimal(n: number): string {
-  if (Number.isFinite(n) && Math.abs(rounded(n, 1)) < 1000) return withComma(rounded(n, 1));
+  const tenths = rounded(n, 1);
+  if (Number.isFinite(n) && Math.abs(tenths) < 1000) return withComma(tenths);
   decimalFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
   return decimalFormat.format(n);
 }
