@@ -99,9 +99,12 @@ export function checkCampaignName(name: string): Checked<string> {
   return checkWith(CampaignInputSchema.def.shape.name, name.trim(), 'Nom de la campagne non valide.');
 }
 
-/** Newest first, then by name: the order of the home page. */
+/**
+ * Newest first, then by name: the order of the home page. ISO dates compare as plain strings; the
+ * French collation (slow to set up on a school laptop) is needed only for two of the same date.
+ */
 export function sortCampaigns<T extends { date: string; name: string }>(campaigns: readonly T[]): T[] {
-  return [...campaigns].sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name, 'fr'));
+  return [...campaigns].sort((a, b) => (a.date === b.date ? a.name.localeCompare(b.name, 'fr') : a.date < b.date ? 1 : -1));
 }
 
 /** The campaign a report compares with: the one it started from, or else the latest one dated before it. */

@@ -25,12 +25,15 @@ export function plainNumber(n: number): string {
 /** "20/06/2025": a date in a table or a file name's neighbourhood. */
 export const shortDate = (iso: string): string => iso.split('-').reverse().join('/');
 
-let dateFormat: Intl.DateTimeFormat | undefined;
+// Dates are written out too, for the same reason: the home page and the campaign page show one
+// at once (the French names are CLDR's, checked against Intl in the tests).
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const dayMonthYear = (d: number, m: number, y: number) => `${d} ${MONTHS[m - 1]} ${y}`;
+
 /** "1 octobre 2026". */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  dateFormat ??= new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
-  return dateFormat.format(new Date(y, m - 1, d));
+  return dayMonthYear(d, m, y);
 }
 
 export function formatBytes(bytes: number): string {
@@ -42,18 +45,21 @@ export function formatBytes(bytes: number): string {
 
 /** "25 novembre 2026 à 14:05": a moment the user recognises. */
 export function formatDateTime(ms: number): string {
-  return new Date(ms).toLocaleString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const t = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${dayMonthYear(t.getDate(), t.getMonth() + 1, t.getFullYear())} à ${two(t.getHours())}:${two(t.getMinutes())}`;
 }
 
-/** "il y a 12 jours", "il y a 3 heures", "à l’instant". */
+const ago = (n: number, unit: string) => `il y a ${n < 1000 ? n : decimal(n)} ${unit}${n > 1 ? 's' : ''}`;
+/** "il y a 12 jours", "il y a 3 heures", "hier", "à l’instant". */
 export function formatAgo(ms: number, now: number = Date.now()): string {
   const minutes = Math.round((now - ms) / 60_000);
-  const rtf = new Intl.RelativeTimeFormat('fr', { numeric: 'auto' });
   if (minutes < 1) return 'à l’instant';
-  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  if (minutes < 60) return ago(minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return rtf.format(-hours, 'hour');
-  return rtf.format(-Math.floor(hours / 24), 'day');
+  if (hours < 24) return ago(hours, 'heure');
+  const days = Math.floor(hours / 24);
+  return days === 1 ? 'hier' : days === 2 ? 'avant-hier' : ago(days, 'jour');
 }
 
 /** Today's date on this laptop's calendar, as stored (2026-10-05): never UTC's, which is yesterday before 1 a.m. in Paris. */
