@@ -345,7 +345,7 @@ describe('a whole campaign, as a pilot group runs it', () => {
     const pages = new CampaignPages(page, served.url);
     // The home page's list of documents says how the follow-up questions are counted.
     const dgesco = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: DGESCO }) });
-    expect(squash(await dgesco.textContent())).toContain('dont 3 posées seulement après un « oui »');
+    expect(squash(await dgesco.textContent())).toContain('80 questions (dont 3 posées seulement après un « oui »');
 
     const id = await newCampaign(page, 'Bilan 2026', '2026-10-05', [DGESCO]);
     for (const name of ['Mme Martin', 'M. Durand']) {
