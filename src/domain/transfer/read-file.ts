@@ -6,7 +6,7 @@ import { checkPositions } from '../positions';
 import { checkResponse } from '../survey/responses';
 import { audienceLabels } from '../survey/questionnaire';
 import { accepted, refused, type Checked } from '../result';
-import { findItem, findSection } from '../../referentiels';
+import { findItem, findSection, type ItemPlace } from '../../referentiels';
 import { DiagnumFileSchema, FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES, type DiagnumFile } from './format';
 import { migrateToCurrent } from './migrations';
 import { upgradeRecords } from './record-upgrades';
@@ -130,6 +130,20 @@ function frenchReason(message: string): string {
   return /^(Invalid|Too|Unrecognized|Expected)/.test(message) ? 'valeur inattendue' : message;
 }
 
+/** A record on one item of a campaign: the item, if the file holds that campaign and it covers the item's document; else why the file is refused. */
+function itemInFile(
+  record: { campaignId: string; itemId: string },
+  where: string,
+  campaigns: ReadonlyMap<string, DiagnumFile['data']['campaigns'][number]>,
+): ItemPlace | string {
+  const campaign = campaigns.get(record.campaignId);
+  if (!campaign) return fileMessages.invalid(where, 'campagne absente du fichier');
+  const place = findItem(record.itemId);
+  if (!place) return fileMessages.invalid(where, `question inconnue : ${record.itemId}`);
+  if (!campaign.documents.includes(place.document.id)) return fileMessages.invalid(where, 'question hors des référentiels de la campagne');
+  return place;
+}
+
 /** What the schemas cannot see: unknown or repeated ids, answers that do not fit their item, a file that mixes kinds. */
 function contentProblem(file: DiagnumFile): string | undefined {
   const { data } = file;
@@ -143,11 +157,8 @@ function contentProblem(file: DiagnumFile): string | undefined {
     const key = `${answer.campaignId}|${answer.itemId}`;
     if (answerKeys.has(key)) return repeated(`la réponse à la question ${answer.itemId}`);
     answerKeys.add(key);
-    const campaign = campaigns.get(answer.campaignId);
-    if (!campaign) return fileMessages.invalid(where, 'campagne absente du fichier');
-    const place = findItem(answer.itemId);
-    if (!place) return fileMessages.invalid(where, `question inconnue : ${answer.itemId}`);
-    if (!campaign.documents.includes(place.document.id)) return fileMessages.invalid(where, 'question hors des référentiels de la campagne');
+    const place = itemInFile(answer, where, campaigns);
+    if (typeof place === 'string') return place;
     if (answer.value) {
       const checked = checkAnswerValue(place.item, answer.value);
       if (!checked.ok) return fileMessages.invalid(where, checked.message);
@@ -209,11 +220,8 @@ function contentProblem(file: DiagnumFile): string | undefined {
     const key = `${record.campaignId}|${record.itemId}`;
     if (positionKeys.has(key)) return repeated(`le tour de table de la question ${record.itemId}`);
     positionKeys.add(key);
-    const campaign = campaigns.get(record.campaignId);
-    if (!campaign) return fileMessages.invalid(where, 'campagne absente du fichier');
-    const place = findItem(record.itemId);
-    if (!place) return fileMessages.invalid(where, `question inconnue : ${record.itemId}`);
-    if (!campaign.documents.includes(place.document.id)) return fileMessages.invalid(where, 'question hors des référentiels de la campagne');
+    const place = itemInFile(record, where, campaigns);
+    if (typeof place === 'string') return place;
     const checked = checkPositions(place.item, record.positions);
     if (!checked.ok) return fileMessages.invalid(where, checked.message);
   }
