@@ -75,9 +75,9 @@ describe('the app shell', () => {
     );
 
     await server.stop();
-    // Lighthouse against `vite preview` (with the test server its Chromium hung on this machine);
+    // Lighthouse against `vite preview` of the same build (with the test server its Chromium hung on this machine);
     // a run that fails or takes over 4 minutes is reported, not fatal.
-    const preview = spawn(join(import.meta.dirname, '../node_modules/.bin/vite'), ['preview', '--port', '4179', '--strictPort'], {
+    const preview = spawn(join(import.meta.dirname, '../node_modules/.bin/vite'), ['preview', '--outDir', DIST, '--port', '4179', '--strictPort'], {
       stdio: 'ignore',
     });
     const lighthouseUrl = 'http://localhost:4179/';
