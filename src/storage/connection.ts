@@ -1,6 +1,6 @@
 // The open database, its health, and the one path every write takes.
 import Dexie from 'dexie';
-import { DiagnumDB, LATEST_VERSION, type StoreName } from './db';
+import { DiagnumDB, LATEST_VERSION, onCommitOf, type StoreName } from './db';
 import { accepted, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
 
@@ -168,13 +168,23 @@ export async function commit(
   if (early) return refused(early);
   try {
     const tableRefs = tables.map((t) => db[t]);
-    await db.transaction('rw', tableRefs, () => {
+    // Committed is known from IndexedDB's "complete" event, once the work has finished (a work
+    // that outlived its transaction is an error Dexie reports): the saves' way to "Enregistré"
+    // then no longer waits for every live query to start again.
+    let heard: () => void = () => {};
+    const committed = new Promise<void>((resolve) => (heard = resolve));
+    const done = db.transaction('rw', tableRefs, async (transaction) => {
       // Checked again inside: the transaction may have waited for the open, which can reveal a
       // newer database, or for a reopen after another tab's upgrade. Throwing aborts it, unwritten.
       const late = writesRefused(health);
       if (late) throw new WriteRefused(late);
-      return work(db);
+      let finished = false;
+      onCommitOf(transaction, () => finished && heard());
+      await work(db);
+      finished = true;
     });
+    await Promise.race([done, committed]);
+    done.catch(() => {}); // settled after the commit: nothing left to report
   } catch (error) {
     if (error instanceof WriteRefused) return refused(error.message);
     const now = databaseHealth(); // may have changed while the transaction ran

@@ -1,7 +1,7 @@
 // The only place that declares the database: every schema version in order, each with its why.
 // Never edit a shipped version: append a new one, with an upgrade function named for its effect
 // (in upgrades.ts) and a migration test from the previous version.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DBCoreTransaction, type Table, type Transaction } from 'dexie';
 import type { SchoolRecord } from '../domain/school';
 import type { CampaignRecord } from '../domain/campaigns';
 import type { AnswerRecord } from '../domain/answers';
@@ -147,6 +147,17 @@ export type StoreName =
 
 export const LATEST_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
 
+/**
+ * What to run when a read-write transaction commits, heard from IndexedDB's own "complete" event
+ * before Dexie's handler, which first starts every live query again (a few milliseconds per save
+ * on a slow laptop) and only then resolves the transaction's promise.
+ */
+const commitHooks = new WeakMap<DBCoreTransaction, () => void>();
+
+export function onCommitOf(transaction: Transaction, hook: () => void): void {
+  commitHooks.set(transaction.idbtrans as unknown as DBCoreTransaction, hook);
+}
+
 export class DiagnumDB extends Dexie {
   school!: Table<SchoolRecord, 'school'>;
   campaigns!: Table<CampaignRecord, string>;
@@ -169,5 +180,20 @@ export class DiagnumDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    this.use({
+      stack: 'dbcore',
+      name: 'commit-hooks',
+      create: (down) => ({
+        ...down,
+        transaction: (stores, mode, options) => {
+          const transaction = down.transaction(stores, mode, options);
+          if (mode === 'readwrite') {
+            // A listener added here comes before the `oncomplete` Dexie sets once this returns.
+            (transaction as unknown as IDBTransaction).addEventListener('complete', () => commitHooks.get(transaction)?.(), { once: true });
+          }
+          return transaction;
+        },
+      }),
+    });
   }
 }

@@ -2,7 +2,7 @@
 // written, an open that fails or hangs is reported, and every committed write is announced.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, snapshot } from '../../fixtures/database';
-import { DiagnumDB, LATEST_VERSION, schemaVersions } from '../../../src/storage/db';
+import { DiagnumDB, LATEST_VERSION, onCommitOf, schemaVersions } from '../../../src/storage/db';
 import {
   OPEN_TIMEOUT_MS,
   databaseHealth,
@@ -10,6 +10,7 @@ import {
   onDatabaseHealth,
   openDatabase,
   useDatabase,
+  commit,
 } from '../../../src/storage/connection';
 import { readSchool, saveSchool } from '../../../src/storage/school';
 import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
@@ -152,5 +153,35 @@ describe('the database connection', () => {
     expect(await saveSchool({ name: 'Lycée Jean Jaurès' })).toEqual({ ok: true, value: true });
     stop();
     expect(await readSchool()).toMatchObject({ name: 'Lycée Jean Jaurès' });
+  });
+
+  it('still refuses a work that outlived its transaction, though the transaction committed', async () => {
+    const db = freshDatabase();
+    await openDatabase();
+    const result = await commit(['school'], async (tx) => {
+      await tx.school.put({ id: 'school', name: 'Lycée Jean Jaurès', updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION });
+      await new Promise((resolve) => setTimeout(resolve, 20)); // not a database request: the transaction commits meanwhile
+      await tx.school.put({ id: 'school', name: 'Jamais écrit', updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION });
+    });
+    expect(result).toEqual({ ok: false, message: fr.storage.failed });
+    expect(await db.school.get('school')).toMatchObject({ name: 'Lycée Jean Jaurès' });
+  });
+
+  it('hears a read-write transaction commit before Dexie resolves it, and never hears an aborted one', async () => {
+    const db = freshDatabase();
+    await openDatabase();
+    const order: string[] = [];
+    await db
+      .transaction('rw', db.school, (tx) => {
+        onCommitOf(tx, () => order.push('heard'));
+        return tx.school.put({ id: 'school', name: 'Lycée Jean Jaurès', updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION });
+      })
+      .then(() => order.push('resolved'));
+    const aborted = db.transaction('rw', db.school, (tx) => {
+      onCommitOf(tx, () => order.push('heard an abort'));
+      throw new Error('refused');
+    });
+    await expect(aborted).rejects.toThrow('refused');
+    expect(order).toEqual(['heard', 'resolved']);
   });
 });
