@@ -20,12 +20,12 @@ const found = findItem(MATRIX)!.item;
 if (found.kind !== 'service-matrix') throw new Error('3.3.4 is not a service matrix');
 const { services, statements } = found;
 
-/** The focused control's text (a button's content, a checkbox's label; hidden parts included), spaces collapsed. */
+/** The focused control's name (its aria-label, or a button's content, a checkbox's label), spaces collapsed. */
 const focusedText = (page: Page) =>
   page.evaluate(() => {
     const focused = document.activeElement;
     const label = focused instanceof HTMLInputElement ? focused.labels?.[0] : undefined;
-    return ((label ?? focused)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return (focused?.getAttribute('aria-label') ?? (label ?? focused)?.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
 
 /** Presses Tab until the focused control's text is `text` (at most `max` times): the keyboard path, checked. */
