@@ -1,7 +1,7 @@
 // The only place that declares the database: every schema version in order, each with its why.
 // Never edit a shipped version: append a new one, with an upgrade function named for its effect
 // (in upgrades.ts) and a migration test from the previous version.
-import Dexie, { type DBCoreTransaction, type Table, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type DBCoreTransaction, type Middleware, type Table, type Transaction } from 'dexie';
 import type { SchoolRecord } from '../domain/school';
 import type { CampaignRecord } from '../domain/campaigns';
 import type { AnswerRecord } from '../domain/answers';
@@ -158,6 +158,22 @@ export function onCommitOf(transaction: Transaction, hook: () => void): void {
   commitHooks.set(transaction.idbtrans as unknown as DBCoreTransaction, hook);
 }
 
+const commitHooksMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'commit-hooks',
+  create: (down) => ({
+    ...down,
+    transaction: (stores, mode, options) => {
+      const transaction = down.transaction(stores, mode, options);
+      if (mode === 'readwrite') {
+        // A listener added here comes before the `oncomplete` Dexie sets once this returns.
+        (transaction as unknown as IDBTransaction).addEventListener('complete', () => commitHooks.get(transaction)?.(), { once: true });
+      }
+      return transaction;
+    },
+  }),
+};
+
 export class DiagnumDB extends Dexie {
   school!: Table<SchoolRecord, 'school'>;
   campaigns!: Table<CampaignRecord, string>;
@@ -180,20 +196,6 @@ export class DiagnumDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
-    this.use({
-      stack: 'dbcore',
-      name: 'commit-hooks',
-      create: (down) => ({
-        ...down,
-        transaction: (stores, mode, options) => {
-          const transaction = down.transaction(stores, mode, options);
-          if (mode === 'readwrite') {
-            // A listener added here comes before the `oncomplete` Dexie sets once this returns.
-            (transaction as unknown as IDBTransaction).addEventListener('complete', () => commitHooks.get(transaction)?.(), { once: true });
-          }
-          return transaction;
-        },
-      }),
-    });
+    this.use(commitHooksMiddleware);
   }
 }
