@@ -14,6 +14,7 @@ import {
   openSection,
   saveSchool,
   schoolShown,
+  waitForPage,
   waitForServiceWorker,
 } from './support/firefox';
 import { storedRecords } from './support/idb';
@@ -96,7 +97,7 @@ describe('Diagnum in Firefox', () => {
 
       await page.reload();
       await page.waitForSelector(`[id="${TEACHERS}-input"]`, { timeout: 10_000 });
-      await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '64', { timeout: 10_000 }, `[id="${TEACHERS}-input"]`);
+      await waitForPage(page, (sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '64', { timeout: 10_000 }, `[id="${TEACHERS}-input"]`);
       expect(await page.$eval(`[id="${STUDENTS}-input"]`, (el) => (el as HTMLInputElement).value)).toBe('820');
       await page.goto(server.url);
       expect(await schoolShown(page)).toBe('Lycée Firefox persist');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle } from 'puppeteer-core';
 import { serveDirectory, type StaticServer } from '../e2e/support/static-server';
-import { assertBuilt, byLabel, DIST, launchFirefox, waitForServiceWorker } from './support/firefox';
+import { assertBuilt, byLabel, DIST, launchFirefox, waitForPage, waitForServiceWorker } from './support/firefox';
 import { backupOf, buildHistory } from '../fixtures/history';
 import { serializeFile } from '../../src/domain/transfer/build';
 
@@ -45,11 +45,12 @@ describe('the progress page in Firefox', () => {
     await input.uploadFile(file);
     const preview = await page.waitForSelector('::-p-aria([name="Aperçu de l’import"][role="region"])', { timeout: 10_000 });
     await (await preview!.waitForSelector('::-p-aria([name="Importer"][role="button"])'))!.click();
-    await page.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Import terminé')), { timeout: 15_000 });
+    await waitForPage(page, () => [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Import terminé')), { timeout: 15_000 });
 
     await page.goto(`${server.url}#/progres`);
     // The lower sections come once the browser is idle.
-    const levels = await page.waitForFunction(
+    const levels = await waitForPage(
+      page,
       () => {
         const table = [...document.querySelectorAll('table')].find((t) => t.querySelector('caption')?.textContent?.includes('Niveau de label atteint par campagne'));
         const rows = table ? [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')] : [];
@@ -65,14 +66,14 @@ describe('the progress page in Firefox', () => {
     ]);
 
     // The changed answers, then only those in progress.
-    const all = await page.waitForFunction(() => {
+    const all = await waitForPage(page, () => {
       const radio = [...document.querySelectorAll<HTMLInputElement>('input[name="direction"]')].find((r) => r.value === 'all');
       return radio?.parentElement?.textContent ?? false;
     });
     const total = Number(/\((\d+)\)/.exec((await all.jsonValue()) as string)![1]);
     expect(total).toBeGreaterThan(10);
     await page.evaluate(() => document.querySelector<HTMLInputElement>('input[name="direction"][value="progress"]')!.click());
-    const directions = await page.waitForFunction(() => {
+    const directions = await waitForPage(page, () => {
       const cells = [...document.querySelectorAll('#reponses-changees tbody tr td:nth-child(4)')].map((c) => c.textContent?.trim());
       return cells.length > 0 ? cells : false;
     });
@@ -80,7 +81,8 @@ describe('the progress page in Firefox', () => {
 
     // A chart below is drawn once scrolled to.
     await page.evaluate(() => document.querySelector('canvas[data-chart="progres-label-blocs"]')!.scrollIntoView());
-    await page.waitForFunction(
+    await waitForPage(
+      page,
       () => {
         const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-chart="progres-label-blocs"]');
         const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;

@@ -20,6 +20,7 @@ import {
   launchFirefox,
   openSection,
   saveSchool,
+  waitForPage,
   waitForServiceWorker,
 } from './support/firefox';
 import { canonicalDump } from './support/idb';
@@ -43,7 +44,7 @@ afterAll(async () => {
 
 async function openBackups(page: Page): Promise<void> {
   await page.goto(`${server.url}#/sauvegardes`);
-  await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Sauvegardes'), { timeout: 10_000 });
+  await waitForPage(page, () => document.querySelector('h1')?.textContent?.includes('Sauvegardes'), { timeout: 10_000 });
 }
 
 /** Deletes the 'diagnum' database under the running app (whose connection gives way), then reloads it empty. */
@@ -136,7 +137,8 @@ describe('Diagnum in Firefox', () => {
     await (await preview!.waitForSelector('::-p-aria([name="Importer"][role="button"])'))!.click();
     // The outcome, in the import section only (other parts of the page may have alerts of their own).
     const outcome = await input.evaluateHandle((el) => el.closest('section'));
-    const said = await page.waitForFunction(
+    const said = await waitForPage(
+      page,
       (section: Element | null) => {
         const alert = [...(section?.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent?.trim()).find(Boolean);
         if (alert) return `alert: ${alert}`;
@@ -166,7 +168,7 @@ describe('Diagnum in Firefox', () => {
       const input = (await byLabel(page, 'Fichier')) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(path);
       await (await a1!.waitForSelector('::-p-aria([name="Enregistrer la preuve"][role="button"])'))!.click();
-      await page.waitForFunction((n: string) => [...document.querySelectorAll('.file-name')].some((e) => e.textContent?.includes(n)), { timeout: 10_000 }, name);
+      await waitForPage(page, (n: string) => [...document.querySelectorAll('.file-name')].some((e) => e.textContent?.includes(n)), { timeout: 10_000 }, name);
     }
     const stored = () =>
       page.evaluate(
@@ -206,7 +208,7 @@ describe('Diagnum in Firefox', () => {
     await input.uploadFile(join(downloads, zip));
     const preview = await page.waitForSelector('::-p-aria([name="Aperçu de l’import"][role="region"])', { timeout: 15_000 });
     await (await preview!.waitForSelector('::-p-aria([name="Importer"][role="button"])'))!.click();
-    await page.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Import terminé')), { timeout: 15_000 });
+    await waitForPage(page, () => [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.includes('Import terminé')), { timeout: 15_000 });
     expect(await stored()).toEqual(before);
     expect(errors).toEqual([]);
     await context.close();

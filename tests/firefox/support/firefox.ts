@@ -1,12 +1,34 @@
 // Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (no browser download), with
 // the few page helpers the Firefox tests need, in the words of the screen.
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type EvaluateFunc, type HandleFor, type JSHandle, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The built app; DIAGNUM_DIST points elsewhere (a build of another checkout). */
 export const DIST = process.env.DIAGNUM_DIST ?? join(import.meta.dirname, '../../../dist');
+
+/**
+ * Waits until `predicate`, run in the page with `args`, returns something truthy, and hands it
+ * back: puppeteer's own waitForFunction, with the same arguments. That one builds its predicate
+ * with Function(), which the app's Content-Security-Policy blocks since Firefox ESR 140.12 (in
+ * the page's realm); page.evaluateHandle is not blocked.
+ */
+export async function waitForPage<Params extends unknown[], Func extends EvaluateFunc<Params> = EvaluateFunc<Params>>(
+  page: Page,
+  predicate: Func,
+  { timeout = 30_000 }: { timeout?: number } = {},
+  ...args: Params
+): Promise<HandleFor<Awaited<ReturnType<Func>>>> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.evaluateHandle(predicate, ...args);
+    if (await (handle as JSHandle).evaluate((value) => Boolean(value))) return handle;
+    await handle.dispose();
+    if (Date.now() > deadline) throw new Error(`Waiting failed: ${timeout} ms exceeded`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 export function assertBuilt(): void {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -55,7 +77,8 @@ export async function byName(page: Page, name: string, timeout = 10_000): Promis
  * accessible name then includes: an exact-name query would have to repeat the hint).
  */
 export async function byLabel(page: Page, words: string, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const found = await page.waitForFunction(
+  const found = await waitForPage(
+    page,
     (start: string) => {
       const normal = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
       const label = [...document.querySelectorAll('label')].find((l) => normal(l.textContent).startsWith(start) && l.control);
@@ -96,7 +119,7 @@ export async function click(page: Page, name: string): Promise<void> {
 /** Waits until the service worker controls the page, so that the whole app is precached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 20_000 });
+  await waitForPage(page, () => navigator.serviceWorker.controller !== null, { timeout: 20_000 });
 }
 
 export function campaignNames(page: Page): Promise<string[]> {
@@ -107,7 +130,7 @@ export function campaignNames(page: Page): Promise<string[]> {
 export async function saveSchool(page: Page, name: string): Promise<void> {
   await fill(page, 'Nom de l’établissement', name);
   await click(page, 'Enregistrer l’établissement');
-  await page.waitForFunction(() => document.querySelector('#school-status')?.textContent?.includes('Enregistré'), {
+  await waitForPage(page, () => document.querySelector('#school-status')?.textContent?.includes('Enregistré'), {
     timeout: 10_000,
   });
 }
@@ -117,7 +140,7 @@ export async function createCampaign(page: Page, name: string, date = '2026-10-0
   await fill(page, 'Nom de la campagne', name);
   await fill(page, 'Date', date);
   await click(page, 'Créer la campagne');
-  await page.waitForFunction(() => /^#\/campagnes\/[A-Za-z0-9-]+/.test(location.hash), { timeout: 10_000 });
+  await waitForPage(page, () => /^#\/campagnes\/[A-Za-z0-9-]+/.test(location.hash), { timeout: 10_000 });
   return /^#\/campagnes\/([A-Za-z0-9-]+)/.exec(await page.evaluate(() => location.hash))![1]!;
 }
 
@@ -136,7 +159,7 @@ export async function answerNumber(page: Page, itemId: string, value: string): P
 
 /** What the school form shows, once it has been filled from the database (it starts empty). */
 export async function schoolShown(page: Page): Promise<string> {
-  await page.waitForFunction(() => (document.querySelector('#school-name') as HTMLInputElement | null)?.value, {
+  await waitForPage(page, () => (document.querySelector('#school-name') as HTMLInputElement | null)?.value, {
     timeout: 10_000,
   });
   return page.$eval('#school-name', (el) => (el as HTMLInputElement).value);
