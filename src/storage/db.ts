@@ -1,4 +1,5 @@
-// The only place that declares the database: every schema version in order, each with its why.
+// The only place that declares the database: every schema version in order, each with its why,
+// and the middleware every instance carries (each commit heard first, for connection.ts's commit).
 // Never edit a shipped version: append a new one, with an upgrade function named for its effect
 // (in upgrades.ts) and a migration test from the previous version.
 import Dexie, { type DBCore, type DBCoreTransaction, type Middleware, type Table, type Transaction } from 'dexie';
