@@ -17,6 +17,8 @@ interface Focused {
   nextSection: boolean;
   sectionNav: boolean;
   checkedInGroup: boolean;
+  /** The first word of a blank cell of the 3.3.4 table. */
+  blankCell: boolean;
   body: boolean;
 }
 
@@ -36,6 +38,7 @@ function describeFocus(page: Page): Promise<Focused> {
       checkedInGroup: Boolean(
         input?.type === 'radio' && document.querySelector(`input[type=radio][name="${CSS.escape(input.name)}"]:checked`),
       ),
+      blankCell: Boolean(el?.matches('.cell-choice > button:first-child') && !el.parentElement?.querySelector('[aria-pressed="true"]')),
       body: el === document.body || el === null,
     };
   });
@@ -88,8 +91,8 @@ describe('the keyboard alone', () => {
         });
       } else if (focus.tag === 'input' && focus.type === 'checkbox' && !focus.id && (await page.evaluate(() => !!document.activeElement?.closest('.checklist')))) {
         await page.keyboard.press('Space');
-      } else if (focus.tag === 'select') {
-        await page.keyboard.press('ArrowDown');
+      } else if (focus.blankCell) {
+        await page.keyboard.press('Space');
       } else if (focus.tag === 'textarea' && focus.id.endsWith('-input')) {
         await page.keyboard.type('Réponse libre');
       }

@@ -2,7 +2,7 @@
 // does not have marked "service absent" — the table then counts as answered, the 3.3 score does
 // not move — and the printed report holds the table as a table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,13 @@ async function tabTo(page: Page, text: string, max = 12) {
   throw new Error(`"${text}" not reached with ${max} Tab presses (focus on "${await focusedText(page)}")`);
 }
 
+/** A cell of the table: its two toggle buttons, named by service and statement. */
+const cellOf = (card: Locator, service: number, statement: number) =>
+  card.getByRole('group', { name: `${services[service]!.label} : ${statements[statement]!.label}`, exact: true });
+/** The word pressed in a cell: "Oui", "Non", or "" when the cell is blank. */
+const cellValue = async (card: Locator, service: number, statement: number) =>
+  ((await cellOf(card, service, statement).getByRole('button', { pressed: true }).allTextContents())[0] ?? '').trim();
+
 /** The row of an axis in the results' table of DGESCO scores. */
 const steeringRow = (page: Page) =>
   page.locator('table', { has: page.locator('caption', { hasText: /Organisation et accompagnement/ }) }).getByRole('row', { name: /3\.3 Pilotage/ });
@@ -56,15 +63,20 @@ describe('the 3.3.4 services table', () => {
 
     // Keyboard only: from the first cell, Tab to each row's "Oui partout" (six services) or
     // "Non partout" (three), Enter or Space: 18 "oui" of 27 cells, one save per row.
-    await card.getByLabel(`${services[0]!.label} : ${statements[0]!.label}`).focus();
+    await cellOf(card, 0, 0).getByRole('button', { name: 'Oui' }).focus();
     for (const [i, service] of services.slice(0, 9).entries()) {
       const choice = i < 6 ? 'Oui partout' : 'Non partout';
       await tabTo(page, `${choice} pour le service « ${service.label} »`);
       await page.keyboard.press(i % 2 === 0 ? 'Enter' : 'Space');
-      await expect
-        .poll(() => card.getByLabel(`${service.label} : ${statements[2]!.label}`).inputValue())
-        .toBe(i < 6 ? 'oui' : 'non');
+      await expect.poll(() => cellValue(card, i, 2)).toBe(i < 6 ? 'Oui' : 'Non');
     }
+    await pages.saved(MATRIX);
+    // One click answers a cell; a click on the chosen word again leaves it blank.
+    const tenth = cellOf(card, 9, 0);
+    await tenth.getByRole('button', { name: 'Non' }).click();
+    await expect.poll(() => cellValue(card, 9, 0)).toBe('Non');
+    await tenth.getByRole('button', { name: 'Non' }).click();
+    await expect.poll(() => cellValue(card, 9, 0)).toBe('');
     await pages.saved(MATRIX);
     // The tenth row is still blank: the table is not answered yet.
     expect(await card.locator('.tag.unanswered').textContent()).toBe('Non renseigné');
@@ -72,13 +84,13 @@ describe('the 3.3.4 services table', () => {
 
     // A whole column is one change, undone in one step.
     await page.getByRole('button', { name: `Non partout pour l’affirmation « ${statements[0]!.label} »` }).click();
-    await expect.poll(() => card.getByLabel(`${services[0]!.label} : ${statements[0]!.label}`).inputValue()).toBe('non');
-    expect(await card.getByLabel(`${services[5]!.label} : ${statements[0]!.label}`).inputValue()).toBe('non');
+    await expect.poll(() => cellValue(card, 0, 0)).toBe('Non');
+    expect(await cellValue(card, 5, 0)).toBe('Non');
     expect(await undo.getAttribute('title')).toBe('Annuler : colonne du tableau, question 1');
     await undo.click();
-    await expect.poll(() => card.getByLabel(`${services[0]!.label} : ${statements[0]!.label}`).inputValue()).toBe('oui');
-    expect(await card.getByLabel(`${services[5]!.label} : ${statements[0]!.label}`).inputValue()).toBe('oui');
-    expect(await card.getByLabel(`${services[7]!.label} : ${statements[0]!.label}`).inputValue()).toBe('non');
+    await expect.poll(() => cellValue(card, 0, 0)).toBe('Oui');
+    expect(await cellValue(card, 5, 0)).toBe('Oui');
+    expect(await cellValue(card, 7, 0)).toBe('Non');
 
     // The 3.3 score with the tenth row blank: 18 / 27.
     const read = (hash: string) => page.goto(`${served.url}#/campagnes/${id}${hash}`);
@@ -89,14 +101,14 @@ describe('the 3.3.4 services table', () => {
 
     // "Service absent" for the tenth service, from the keyboard: the table is answered.
     await pages.openSection(id, 'dgesco2010.s3.3.4');
-    await card.getByLabel(`${services[9]!.label} : ${statements[0]!.label}`).focus();
-    await tabTo(page, `Service absent : ${services[9]!.label}`, 4);
+    await cellOf(card, 9, 0).getByRole('button', { name: 'Oui' }).focus();
+    await tabTo(page, `Service absent : ${services[9]!.label}`, 6);
     await page.keyboard.press('Space');
     await expect.poll(() => card.locator('.tag.unanswered').count()).toBe(0);
     await pages.saved(MATRIX);
     expect(await card.getByRole('checkbox', { name: `Service absent : ${services[9]!.label}` }).isChecked()).toBe(true);
     expect(await card.locator('tr.service-absent').textContent()).toContain('service absent');
-    expect(await card.getByRole('combobox').count()).toBe(27);
+    expect(await card.getByRole('table').getByRole('group').count()).toBe(27);
     expect(await progress.textContent()).toMatch(/^1 \/ 1 répondu/);
     const axe = await new AxeBuilder({ page }).include(`[data-item="${MATRIX}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -146,6 +158,21 @@ describe('the 3.3.4 services table', () => {
     const png = readdirSync(dir).filter((f) => f.endsWith('.png'));
     expect(png).toHaveLength(1);
     if (process.env.DIAGNUM_KEEP_PNG) console.log(`3.3.4 printed: ${join(dir, png[0]!)}`);
+
+    // Projected (workshop mode): the focus on the first cell, the table's wording in view.
+    await page.emulateMedia({ media: 'screen' });
+    await read(`/atelier/dgesco2010.s3.3.4`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role=group]')?.getAttribute('aria-label'))).toBe(
+      `${services[0]!.label} : ${statements[0]!.label}`,
+    );
+    expect(await focusedText(page)).toBe('Oui');
+    const wording = await page.locator(`[id="${MATRIX}-caption"]`).evaluate((p) => {
+      const box = p.getBoundingClientRect();
+      const header = document.querySelector('.section-head')!.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, headerBottom: header.bottom, height: window.innerHeight };
+    });
+    expect(wording.top, 'below the sticky section title').toBeGreaterThanOrEqual(wording.headerBottom);
+    expect(wording.bottom).toBeLessThanOrEqual(wording.height);
     expect(app.pageErrors).toEqual([]);
     await app.context.close();
   }, 180_000);

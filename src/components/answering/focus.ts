@@ -2,7 +2,8 @@
 export function focusItem(itemId: string, behavior: ScrollBehavior = 'auto'): boolean {
   const card = document.querySelector<HTMLElement>(`[data-item="${CSS.escape(itemId)}"]`);
   if (!card) return false;
-  card.scrollIntoView({ block: 'center', behavior });
+  // A card taller than the window (the 3.3.4 table) shows its wording and first row, not its middle.
+  card.scrollIntoView({ block: card.offsetHeight > window.innerHeight ? 'start' : 'center', behavior });
   fieldOf(card)?.focus({ preventScroll: true });
   return true;
 }
@@ -11,7 +12,9 @@ export function focusItem(itemId: string, behavior: ScrollBehavior = 'auto'): bo
 export function fieldOf(card: HTMLElement): HTMLElement | null {
   return (
     card.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])') ??
-    card.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])') ??
+    card.querySelector<HTMLElement>(
+      'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), .cell-choice button:not([disabled])',
+    ) ??
     card.querySelector<HTMLElement>('button:not([disabled]), summary')
   );
 }
