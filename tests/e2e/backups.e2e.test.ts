@@ -42,7 +42,7 @@ async function answerFigures(page: Page, campaignId: string, students: string, t
   await pages.input(`${TEACHERS}-input`).fill(teachers);
   await pages.input(`${TEACHERS}-input`).blur();
   if (comment !== undefined) {
-    await pages.card(TEACHERS).locator('.item-notes > summary').click();
+    await pages.card(TEACHERS).getByRole('button', { name: /^Commentaire et source/ }).click();
     await pages.input(`${TEACHERS}-comment`).fill(comment);
     await pages.input(`${TEACHERS}-comment`).blur();
   }

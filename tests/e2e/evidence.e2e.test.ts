@@ -44,7 +44,7 @@ describe('the label dossier', () => {
     await a1.getByLabel(/^Où la trouver/).fill('ENT > Vie de l’établissement');
     await a1.getByRole('button', { name: 'Enregistrer la preuve' }).click();
     await expect.poll(() => a1.locator('.evidence-title strong').textContent()).toBe('Projet d’établissement 2025-2028 <b>volet numérique</b>');
-    expect(await a1.locator('.item-notes > summary').textContent()).toContain('(1)');
+    expect(await a1.getByRole('button', { name: /^Commentaire et source/ }).textContent()).toContain('(1)');
 
     // A.2 met with no evidence: the label sheet will flag it.
     await pages.card('label2023.A.2').getByRole('radio', { name: /^Oui/ }).check();

@@ -169,7 +169,7 @@ describe('faults of the browser and of the database', () => {
       let saved = 0;
       for (const [n, itemId] of itemIds.entries()) {
         const card = pages.card(itemId);
-        await card.locator('.item-notes > summary').click();
+        await card.getByRole('button', { name: /^Commentaire et source/ }).click();
         const before = await dumpDatabase(page);
         const text = longText(n);
         await pages.input(`${itemId}-comment`).fill(text);

@@ -59,11 +59,11 @@ function itemCard(page: Page, itemId: string) {
     status: card.getByRole('status'),
     /** Opens "Commentaire et source" if it is closed (again if a layout shift under the pointer made the click miss). */
     async openNotes() {
-      const details = card.locator('details.item-notes');
+      const disclosure = card.getByRole('button', { name: /^Commentaire et source/ });
       await poll(async () => {
-        if ((await details.getAttribute('open')) === null) await card.getByText('Commentaire et source').click();
-        return details.getAttribute('open');
-      }).not.toBeNull();
+        if ((await disclosure.getAttribute('aria-expanded')) !== 'true') await disclosure.click();
+        return disclosure.getAttribute('aria-expanded');
+      }).toBe('true');
     },
   };
 }

@@ -76,7 +76,7 @@ describe('the workshop', () => {
       value: { kind: 'number', value: 700 },
     });
     await expect.poll(() => pagesA.input(`${STUDENTS}-input`).inputValue()).toBe('700');
-    await expect.poll(() => pagesB.card(STUDENTS).locator('.item-notes > summary').textContent()).toContain('✎');
+    await expect.poll(() => pagesB.card(STUDENTS).getByRole('button', { name: /^Commentaire et source/ }).textContent()).toContain('✎');
 
     // Same item, different counts: both kept.
     await pagesA.openSection(id, 'dgesco2010.s3.6.1');
