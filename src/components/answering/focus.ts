@@ -8,14 +8,14 @@ export function focusItem(itemId: string, behavior: ScrollBehavior = 'auto'): bo
   return true;
 }
 
-/** Where the focus goes in a card: its chosen answer, else its first field, else its first button. */
+/** Where the focus goes in a card: its chosen answer, else its first field (a table's first cell), else its first button. */
 export function fieldOf(card: HTMLElement): HTMLElement | null {
   return (
     card.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])') ??
     card.querySelector<HTMLElement>(
       'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), .cell-choice button:not([disabled])',
     ) ??
-    card.querySelector<HTMLElement>('button:not([disabled]), summary')
+    card.querySelector<HTMLElement>('button:not([disabled])')
   );
 }
 
