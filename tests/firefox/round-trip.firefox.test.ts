@@ -91,7 +91,7 @@ describe('Diagnum in Firefox', () => {
     // The label dossier: a piece of evidence behind A.1, and the A.7 argumentaire.
     await openSection(page, server.url, first, 'label2023.sA');
     const a1 = await page.waitForSelector('[data-item="label2023.A.1"]');
-    await (await a1!.waitForSelector('summary'))!.click();
+    await (await a1!.waitForSelector('::-p-aria([name="Commentaire et source, preuves de la question 1"][role="button"])'))!.click();
     await (await a1!.waitForSelector('::-p-aria([name="Ajouter une preuve à la question 1"][role="button"])'))!.click();
     await (await byLabel(page, 'Titre de la preuve')).type('Projet d’établissement <b>2025</b>');
     await (await byLabel(page, 'Où la trouver')).type('ENT > Documents');
@@ -160,7 +160,7 @@ describe('Diagnum in Firefox', () => {
     const campaign = await createCampaign(page, 'Preuves Firefox', '2026-10-05');
     await openSection(page, server.url, campaign, 'label2023.sA');
     const a1 = await page.waitForSelector('[data-item="label2023.A.1"]');
-    await (await a1!.waitForSelector('summary'))!.click();
+    await (await a1!.waitForSelector('::-p-aria([name="Commentaire et source, preuves de la question 1"][role="button"])'))!.click();
     for (const [name, bytes] of [['charte signée.pdf', PDF], ['affiche.png', PNG]] as const) {
       const path = join(downloads, `source-${name}`);
       await writeFile(path, bytes);
