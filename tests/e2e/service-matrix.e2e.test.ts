@@ -78,6 +78,19 @@ describe('the 3.3.4 services table', () => {
     await tenth.getByRole('button', { name: 'Non' }).click();
     await expect.poll(() => cellValue(card, 9, 0)).toBe('');
     await pages.saved(MATRIX);
+    // From the keyboard: one Tab stop per cell, the arrows reach its other word, Enter or Space answers.
+    const focusedCell = () => page.evaluate(() => document.activeElement?.closest('[role=group]')?.getAttribute('aria-label'));
+    await tenth.getByRole('button', { name: 'Oui' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedCell()).toBe(`${services[9]!.label} : ${statements[1]!.label}`);
+    expect(await focusedText(page)).toBe('Oui');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedText(page)).toBe('Non');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellValue(card, 9, 1)).toBe('Non');
+    await page.keyboard.press('Space');
+    await expect.poll(() => cellValue(card, 9, 1)).toBe('');
+    await pages.saved(MATRIX);
     // The tenth row is still blank: the table is not answered yet.
     expect(await card.locator('.tag.unanswered').textContent()).toBe('Non renseigné');
     expect(await progress.textContent()).toMatch(/^0 \/ 1 répondu/);
