@@ -5,6 +5,7 @@ import { documentItems } from '../src/domain/completion';
 import { emptyAnswer, type AnswerRecord, type AnswerValue } from '../src/domain/answers';
 import { referentiels } from '../src/referentiels';
 import type { Item } from '../src/referentiels/kinds';
+import { putRecords } from '../tests/e2e/support/idb';
 
 export function answerTo(item: Item): AnswerValue | null {
   switch (item.kind) {
@@ -32,20 +33,6 @@ export function fullCampaignAnswers(campaignId: string): AnswerRecord[] {
  * reloads the page so that the app reads them: a campaign answered throughout, in a second.
  */
 export async function storeAnswers(page: Page, answers: AnswerRecord[]): Promise<void> {
-  await page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('diagnum');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('answers', 'readwrite');
-          for (const row of rows) tx.objectStore('answers').put(row);
-          tx.oncomplete = () => (db.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    answers,
-  );
+  await page.evaluate(putRecords, { store: 'answers', records: answers });
   await page.reload();
 }

@@ -90,6 +90,8 @@ export class CampaignSession {
   #refusal = $state.raw<Refusal | undefined>();
   #saves = new SvelteMap<string, SaveState>();
   #answerLines = new Map<string, SaveLine<AnswerWrite, SavedAnswer>>();
+  /** Each answer as this tab's last save of it stored it. */
+  #written = new Map<string, AnswerRecord>();
   #noteLines = new Map<string, SaveLine<string, true>>();
   #textLines = new Map<DossierTextId, SaveLine<string, true>>();
   #store: Readable<Loadable<CampaignBundle | undefined>>;
@@ -262,12 +264,26 @@ export class CampaignSession {
     else if (idle) this.#saves.set(key, { status: 'saved' });
   }
 
+  /**
+   * What this tab last knew stored for an answer (null: nothing), the newer of its own last write
+   * and the live data; undefined while loading. The save checks it against the database.
+   */
+  #believed(itemId: string): AnswerRecord | null | undefined {
+    return untrack(() => {
+      if (!this.bundle) return undefined;
+      const live = this.answers.get(itemId);
+      const written = this.#written.get(itemId);
+      return written && (!live || written.updatedAt >= live.updatedAt) ? written : (live ?? null);
+    });
+  }
+
   #answerLine(itemId: string): SaveLine<AnswerWrite, SavedAnswer> {
     let line = this.#answerLines.get(itemId);
     if (!line) {
       line = new SaveLine(
         async ({ patch, label, typing }: AnswerWrite) => {
-          const result = await saveAnswer(this.id, itemId, patch);
+          const result = await saveAnswer(this.id, itemId, patch, this.#believed(itemId));
+          if (result.ok) this.#written.set(itemId, result.value.after);
           if (result.ok && label !== undefined) undoStack.record(this.id, itemId, patch, result.value, label, typing);
           return result;
         },

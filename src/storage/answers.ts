@@ -12,10 +12,12 @@ import {
 import { CampaignRecordSchema } from '../domain/campaigns';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
-import { findItem, itemsOf, referenceFigureItems, referentiels } from '../referentiels';
+import { findItem, itemsOf, referenceFigureItems, referentiels, type ItemPlace } from '../referentiels';
 import type { Item } from '../referentiels/kinds';
 import { fr } from '../text/fr';
-import { commit, database } from './connection';
+import { dequal } from 'dequal/lite';
+import { commit, database, RollBack } from './connection';
+import type { DiagnumDB } from './db';
 import { parseAll } from './watch';
 import type { AnswerPatch, SavedAnswer } from '../domain/answer-patch';
 
@@ -46,51 +48,107 @@ function relatedItems(item: Item): string[] {
   return found;
 }
 
-export async function saveAnswer(campaignId: string, itemId: string, patch: AnswerPatch): Promise<Checked<SavedAnswer>> {
+/** What a save reads in its transaction: the campaign, the stored answer, and the answers its checks read. */
+interface SaveReads {
+  campaignRow: unknown;
+  storedRow: unknown;
+  relatedRows: readonly unknown[];
+}
+
+/**
+ * The record `patch` makes of the stored one (undefined: none yet), its new value checked against
+ * the figures read with it (`relatedRows`; null: not read, left to the checks of the transaction).
+ */
+function applyPatch(
+  place: ItemPlace,
+  campaignId: string,
+  itemId: string,
+  patch: AnswerPatch,
+  now: number,
+  stored: AnswerRecord | undefined,
+  relatedRows: readonly unknown[] | null,
+): Checked<AnswerRecord> {
+  const { value: change, ...fields } = patch;
+  const base = stored ?? emptyAnswer(campaignId, itemId);
+  const next: AnswerRecord = { ...base, ...fields, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION };
+  if (change !== undefined) {
+    const value = typeof change === 'function' ? change(base.value) : change;
+    if (value !== null && relatedRows !== null) {
+      // A count is checked against its figure; a figure against the counts already given.
+      const relatedAnswers = parseAll(AnswerRecordSchema, relatedRows.filter((r) => r !== undefined));
+      const checked = checkAnswerValue(place.item, value, referenceFiguresFrom(relatedAnswers, referenceFigureItems));
+      if (!checked.ok) return checked;
+      if (place.item.kind === 'reference-figure' && value.kind === 'number') {
+        const conflict = figureConflict(place.item.figure, value.value, relatedAnswers, (id) => findItem(id)?.item);
+        if (conflict) return refused(conflict);
+      }
+    }
+    next.value = value;
+    if (patch.carriedOver === undefined) next.carriedOver = false;
+  }
+  return checkWith(AnswerRecordSchema, next, 'Réponse non valide.');
+}
+
+/** What saving `patch` would store, judged on what its transaction read: the campaign open and covering the item, the stored answer readable, the value checked. */
+function judge(place: ItemPlace, campaignId: string, itemId: string, patch: AnswerPatch, now: number, reads: SaveReads): Checked<SavedAnswer> {
+  const campaign = reads.campaignRow === undefined ? undefined : CampaignRecordSchema.safeParse(reads.campaignRow).data;
+  if (!campaign) return refused(fr.storage.notFound);
+  if (campaign.status === 'closed') return refused(fr.storage.closed);
+  if (!campaign.documents.includes(place.document.id)) return refused('Ce référentiel ne fait pas partie de la campagne.');
+  const stored = reads.storedRow === undefined ? undefined : AnswerRecordSchema.safeParse(reads.storedRow).data;
+  if (reads.storedRow !== undefined && !stored) return refused(fr.storage.unreadable);
+  const next = applyPatch(place, campaignId, itemId, patch, now, stored, reads.relatedRows);
+  return next.ok ? accepted({ before: stored, after: next.value }) : next;
+}
+
+/**
+ * Saves one field (or several) of one answer. Checked and written in one transaction, which also
+ * reads the campaign, so a closing in another tab cannot slip in between the check and the write.
+ *
+ * `believed` is what the caller last saw stored for this answer (null: nothing). With it, the
+ * record is written in the same round trip as the reads, which then check it: it stands only if
+ * it is exactly what judging the stored answer gives; otherwise the transaction is rolled back and
+ * the save starts again, reading first. On a slow laptop the frame that paints the typed figure
+ * falls between the reads and their answer; the write no longer waits behind it.
+ */
+export async function saveAnswer(
+  campaignId: string,
+  itemId: string,
+  patch: AnswerPatch,
+  believed?: AnswerRecord | null,
+): Promise<Checked<SavedAnswer>> {
   const started = performance.now();
   const place = findItem(itemId);
   if (!place) return refused('Question inconnue.');
-  let outcome: Checked<SavedAnswer> = refused(fr.storage.failed);
-  const { value: change, ...fields } = patch;
   // Only the answers its checks read, in the same round trip as the campaign and the stored answer.
-  const relatedKeys = change === undefined ? [] : relatedItems(place.item).map((id) => [campaignId, id] as [string, string]);
-  const done = await commit(['campaigns', 'answers'], async (db) => {
-    // The reads go out together: each round trip to the database counts on a slow laptop.
-    const [campaignRow, storedRow, relatedRows] = await Promise.all([
+  const relatedKeys = patch.value === undefined ? [] : relatedItems(place.item).map((id) => [campaignId, id] as [string, string]);
+  const read = (db: DiagnumDB) =>
+    Promise.all([
       db.campaigns.get(campaignId),
       db.answers.get([campaignId, itemId]),
       relatedKeys.length === 0 ? Promise.resolve([]) : db.answers.bulkGet(relatedKeys),
-    ]);
-    const campaign = campaignRow && CampaignRecordSchema.safeParse(campaignRow).data;
-    if (!campaign) return void (outcome = refused(fr.storage.notFound));
-    if (campaign.status === 'closed') return void (outcome = refused(fr.storage.closed));
-    if (!campaign.documents.includes(place.document.id)) {
-      return void (outcome = refused('Ce référentiel ne fait pas partie de la campagne.'));
-    }
-    const stored = storedRow === undefined ? undefined : AnswerRecordSchema.safeParse(storedRow).data;
-    if (storedRow !== undefined && !stored) return void (outcome = refused(fr.storage.unreadable));
-    const base = stored ?? emptyAnswer(campaignId, itemId);
+    ]).then(([campaignRow, storedRow, relatedRows]) => ({ campaignRow, storedRow, relatedRows }));
 
-    const next: AnswerRecord = { ...base, ...fields, updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION };
-    if (change !== undefined) {
-      const value = typeof change === 'function' ? change(base.value) : change;
-      if (value !== null) {
-        // A count is checked against its figure; a figure against the counts already given.
-        const relatedAnswers = parseAll(AnswerRecordSchema, relatedRows.filter((r) => r !== undefined));
-        const checked = checkAnswerValue(place.item, value, referenceFiguresFrom(relatedAnswers, referenceFigureItems));
-        if (!checked.ok) return void (outcome = checked);
-        if (place.item.kind === 'reference-figure' && value.kind === 'number') {
-          const conflict = figureConflict(place.item.figure, value.value, relatedAnswers, (id) => findItem(id)?.item);
-          if (conflict) return void (outcome = refused(conflict));
-        }
-      }
-      next.value = value;
-      if (patch.carriedOver === undefined) next.carriedOver = false;
-    }
-    const checked = checkWith(AnswerRecordSchema, next, 'Réponse non valide.');
-    if (!checked.ok) return void (outcome = checked);
-    await db.answers.put(checked.value);
-    outcome = accepted({ before: stored, after: checked.value });
+  let outcome: Checked<SavedAnswer> = refused(fr.storage.failed);
+  let done: Checked<true> | undefined;
+  const now = Date.now();
+  const guess = believed === undefined ? undefined : applyPatch(place, campaignId, itemId, patch, now, believed ?? undefined, null);
+  if (guess?.ok) {
+    const written = guess.value;
+    done = await commit(['campaigns', 'answers'], async (db) => {
+      const [reads] = await Promise.all([read(db), db.answers.put(written)]);
+      const judged = judge(place, campaignId, itemId, patch, now, reads);
+      // Anything else (another tab's change, a closed campaign, a figure refused): rolled back.
+      if (!judged.ok || !dequal(judged.value.after, written)) throw new RollBack(fr.storage.failed);
+      outcome = judged;
+    });
+    // Not written: the save starts again, reading first, and answers as it always has.
+    if (!done.ok) done = undefined;
+  }
+  done ??= await commit(['campaigns', 'answers'], async (db) => {
+    // The reads go out together: each round trip to the database counts on a slow laptop.
+    outcome = judge(place, campaignId, itemId, patch, Date.now(), await read(db));
+    if (outcome.ok) await db.answers.put(outcome.value.after);
   });
   // For `npm run bench`: from the change to its committed transaction.
   performance.measure('diagnum:save-answer', { start: started });

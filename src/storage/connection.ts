@@ -154,7 +154,8 @@ function writesRefused(h: DatabaseHealth): string | null {
   return null;
 }
 
-class WriteRefused extends Error {}
+/** Thrown by a transaction's work to roll it back on purpose: `commit` answers with its message, nothing written. */
+export class RollBack extends Error {}
 
 /**
  * Runs one read-write transaction. The result is `ok` only once it has committed, so the
@@ -177,7 +178,7 @@ export async function commit(
       // Checked again inside: the transaction may have waited for the open, which can reveal a
       // newer database, or for a reopen after another tab's upgrade. Throwing aborts it, unwritten.
       const late = writesRefused(health);
-      if (late) throw new WriteRefused(late);
+      if (late) throw new RollBack(late);
       let finished = false;
       onCommitOf(transaction, () => finished && heard());
       await work(db);
@@ -186,7 +187,7 @@ export async function commit(
     await Promise.race([done, committed]);
     done.catch(() => {}); // settled after the commit: nothing left to report
   } catch (error) {
-    if (error instanceof WriteRefused) return refused(error.message);
+    if (error instanceof RollBack) return refused(error.message);
     const now = databaseHealth(); // may have changed while the transaction ran
     const refusal = writesRefused(now);
     if (refusal) return refused(refusal);

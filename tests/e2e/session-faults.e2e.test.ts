@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM, chromiumArgs, openApp, useBuiltApp } from './support/browser';
-import { dumpDatabase, storedAnswer, type StoredAnswer } from './support/idb';
+import { dumpDatabase, putRecords, storedAnswer, type StoredAnswer } from './support/idb';
 import { newProfile, removeProfile, startPersistent, type PersistentBrowser } from './support/persistent-browser';
 import { HomePage } from './pages/home-page';
 import { CampaignPages } from './pages/campaign-pages';
@@ -197,6 +197,35 @@ describe('faults under an open campaign session', () => {
     expect(await vanished.getByRole('link', { name: 'Importer une sauvegarde' }).count()).toBe(1);
     await screenshot(page, 'cleared-home');
     expect(app.pageErrors).toEqual([]);
+    await app.context.close();
+  });
+
+  it('an answer changed behind the page’s back: the next figure typed keeps that change (the write sent with the reads is rolled back)', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    const id = await newCampaign(page);
+    await new CampaignPages(page, served.url).openSection(id, FIGURES_SECTION);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => void (message.type() === 'error' && consoleErrors.push(message.text())));
+    const teachers = itemCard(page, TEACHERS);
+    await typeBurst(teachers.number, '64');
+    await teachers.card.getByText(`✓ ${fr.storage.saved}`).waitFor();
+    await poll(async () => (await storedAnswer(page, TEACHERS, id))?.value).toEqual({ kind: 'number', value: 64 });
+
+    // The page still believes the comment empty: its save guesses wrong, and the guess must not stand.
+    const change = { campaignId: id, itemId: TEACHERS, comment: 'Chiffre du bilan social', updatedAt: Date.now() };
+    await page.evaluate(putRecords, { store: 'answers', records: [change], merge: true });
+    await teachers.number.press('End');
+    await teachers.number.pressSequentially('5');
+    await poll(async () => (await storedAnswer(page, TEACHERS, id))?.value).toEqual({ kind: 'number', value: 645 });
+    await teachers.card.getByText(`✓ ${fr.storage.saved}`).waitFor();
+    expect(await storedAnswer(page, TEACHERS, id)).toMatchObject({ value: { kind: 'number', value: 645 }, comment: 'Chiffre du bilan social' });
+    // And from there on, the page saves on what it wrote last.
+    await teachers.number.pressSequentially('0');
+    await poll(async () => (await storedAnswer(page, TEACHERS, id))?.value).toEqual({ kind: 'number', value: 6450 });
+    expect((await storedAnswer(page, TEACHERS, id))?.comment).toBe('Chiffre du bilan social');
+    expect(app.pageErrors).toEqual([]);
+    expect(consoleErrors, 'a guess rolled back is no error').toEqual([]);
     await app.context.close();
   });
 

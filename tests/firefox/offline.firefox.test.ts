@@ -1,6 +1,7 @@
 // Firefox (Debian's firefox-esr): the app reloads from its service worker once the web server is
-// gone, with its data (U6); and a storage.persist() left pending (Firefox waits for the user's
-// answer to its prompt) never blocks a save (D10).
+// gone, with its data (U6); a storage.persist() left pending (Firefox waits for the user's answer
+// to its prompt) never blocks a save (D10); and a save sent with its reads on an out-of-date
+// belief is rolled back before Firefox commits it (issue 11).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { serveDirectory } from '../e2e/support/static-server';
@@ -18,6 +19,7 @@ import {
   waitForServiceWorker,
 } from './support/firefox';
 import { storedRecords } from './support/idb';
+import { putRecords } from '../e2e/support/idb';
 
 const TEACHERS = 'dgesco2010.3.1.teachers';
 const STUDENTS = 'dgesco2010.3.1.students';
@@ -103,6 +105,33 @@ describe('Diagnum in Firefox', () => {
       expect(await schoolShown(page)).toBe('Lycée Firefox persist');
       await page.waitForSelector('.campaign-name', { timeout: 10_000 });
       expect(await campaignNames(page)).toEqual(['Campagne persist']);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+
+  it('keeps a change made behind the page’s back: the write sent with the reads is rolled back', async () => {
+    const server = await serveDirectory(DIST);
+    const context = await browser.createBrowserContext();
+    const teachers = async (page: Page) =>
+      (await storedRecords<{ itemId: string; value: unknown; comment: string }>(page, 'answers')).find((a) => a.itemId === TEACHERS);
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const id = await createCampaign(page, 'Campagne Firefox');
+      await openSection(page, server.url, id, 'dgesco2010.s3.1');
+      await answerNumber(page, TEACHERS, '64');
+      await expect.poll(async () => (await teachers(page))?.value, { timeout: 10_000 }).toEqual({ kind: 'number', value: 64 });
+
+      // The page still believes the comment empty: its next save guesses wrong.
+      const change = { campaignId: id, itemId: TEACHERS, comment: 'Chiffre du bilan social', updatedAt: Date.now() };
+      await page.evaluate(putRecords, { store: 'answers', records: [change], merge: true });
+      const input = await page.waitForSelector(`[id="${TEACHERS}-input"]`);
+      await input!.press('End');
+      await input!.type('5');
+      await expect.poll(async () => (await teachers(page))?.value, { timeout: 10_000 }).toEqual({ kind: 'number', value: 645 });
+      expect((await teachers(page))?.comment).toBe('Chiffre du bilan social');
     } finally {
       await context.close();
       await server.stop();

@@ -10,6 +10,7 @@ export interface StoredAnswer {
   toCheck: boolean;
   source: string;
   carriedOver: boolean;
+  updatedAt: number;
 }
 
 /** Every store's records, as one JSON string: equal strings mean nothing changed. */
@@ -47,4 +48,36 @@ export async function storedAnswer(page: Page, itemId: string, campaignId?: stri
   const found = (await storedAnswers(page)).filter((a) => a.itemId === itemId && (!campaignId || a.campaignId === campaignId));
   if (found.length > 1) throw new Error(`${itemId} is answered in several campaigns: say which one`);
   return found[0];
+}
+
+/**
+ * Runs in the page (hand it to `evaluate`, Playwright's or Puppeteer's): puts records into one
+ * store of the app's IndexedDB on a connection of its own, as another program would, so the app's
+ * live data never hears of it. With `merge`, each record's fields go into the one stored under
+ * its key.
+ */
+export function putRecords({ store, records, merge = false }: { store: string; records: Record<string, unknown>[]; merge?: boolean }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('diagnum');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(store, 'readwrite');
+      const target = tx.objectStore(store);
+      for (const record of records) {
+        if (!merge) {
+          target.put(record);
+          continue;
+        }
+        const path = target.keyPath;
+        const stored = target.get((Array.isArray(path) ? path.map((k) => record[k]) : record[path as string]) as IDBValidKey);
+        stored.onsuccess = () => target.put({ ...stored.result, ...record });
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
 }

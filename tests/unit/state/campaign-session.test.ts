@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshDatabase, snapshot } from '../../fixtures/database';
 import { createCampaign, setCampaignStatus } from '../../../src/storage/campaigns';
 import { listAnswers } from '../../../src/storage/answers';
@@ -8,6 +8,22 @@ import { fr } from '../../../src/text/fr';
 
 const TEACHERS = 'dgesco2010.3.1.teachers';
 const TEACHER_USAGE = 'dgesco2010.3.6.1.h1';
+
+/** A record written on a connection of its own, unseen by Dexie's live queries. */
+async function putBehindTheBack(name: string, store: string, record: unknown) {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(store, 'readwrite');
+    tx.objectStore(store).put(record);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
 
 async function aSession() {
   freshDatabase();
@@ -103,6 +119,28 @@ describe('the campaign session', () => {
     const [stored] = await listAnswers(id);
     expect(stored).toMatchObject({ comment: '', value: { kind: 'number', value: 40 } });
     expect(session.lastUndoable?.label).toBe('nombre');
+    stop();
+  });
+
+  it('sends each save of an answer with its reads, on what it last stored, and still keeps a change made behind its back', async () => {
+    const { session, stop, id } = await aSession();
+    const { database } = await import('../../../src/storage/connection');
+    await session.saveAnswer(TEACHERS, { value: { kind: 'number', value: 40 } }, { label: 'nombre' });
+    const spy = vi.spyOn(database(), 'transaction');
+    // The writes only: the live data is read in transactions of its own.
+    const writes = () => spy.mock.calls.filter(([mode]) => mode === 'rw').length;
+    await session.saveAnswer(TEACHERS, { value: { kind: 'number', value: 41 } }, { label: 'nombre' });
+    expect(writes()).toBe(1);
+    // A comment written behind Dexie's back (so the session never hears of it): the guess is
+    // rolled back, the comment kept.
+    const [before] = await listAnswers(id);
+    await putBehindTheBack(database().name, 'answers', { ...before, comment: 'Écrit ailleurs' });
+    spy.mockClear();
+    const result = await session.saveAnswer(TEACHERS, { value: { kind: 'number', value: 42 } }, { label: 'nombre' });
+    expect(result.ok).toBe(true);
+    expect(writes()).toBe(2);
+    const [stored] = await listAnswers(id);
+    expect(stored).toMatchObject({ comment: 'Écrit ailleurs', value: { kind: 'number', value: 42 } });
     stop();
   });
 

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshDatabase, snapshot } from '../../fixtures/database';
-import { createCampaign } from '../../../src/storage/campaigns';
+import { createCampaign, setCampaignStatus } from '../../../src/storage/campaigns';
+import { fr } from '../../../src/text/fr';
 import { listAnswers, saveAnswer } from '../../../src/storage/answers';
 import { saveSectionNote } from '../../../src/storage/section-notes';
 import type { DocumentId } from '../../../src/referentiels/kinds';
@@ -107,5 +108,72 @@ describe('saving answers', () => {
     const campaign = await aCampaign();
     expect((await saveSectionNote(campaign, 'dgesco2010.s3.3.1', 'Comité actif depuis 2024.')).ok).toBe(true);
     expect(await saveSectionNote(campaign, 'dgesco2010.s3.3.1', 'x'.repeat(20_001))).toMatchObject({ ok: false });
+  });
+});
+
+describe('saving on what the tab believes is stored (the write sent with the reads)', () => {
+  /** Counts the transactions the saves open: one when the guess holds, two when it is rolled back and the save reads first. */
+  function countTransactions(db: ReturnType<typeof freshDatabase>) {
+    const spy = vi.spyOn(db, 'transaction');
+    return () => spy.mock.calls.filter(([mode]) => mode === 'rw').length;
+  }
+  const stored = async (campaign: string, itemId: string) => (await listAnswers(campaign)).find((a) => a.itemId === itemId);
+
+  it('writes in one transaction when the stored answer is the one believed, and answers as the save that reads first', async () => {
+    const db = freshDatabase();
+    const campaign = await aCampaign();
+    const first = await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 40 } }, null);
+    expect(first.ok && first.value.before).toBeUndefined();
+    const transactions = countTransactions(db);
+    const believed = first.ok ? first.value.after : undefined;
+    const second = await saveAnswer(campaign, TEACHERS, { comment: 'Chiffre de septembre' }, believed);
+    expect(transactions()).toBe(1);
+    expect(second).toMatchObject({ ok: true, value: { before: believed, after: { value: { kind: 'number', value: 40 }, comment: 'Chiffre de septembre' } } });
+    expect(await stored(campaign, TEACHERS)).toEqual(second.ok ? second.value.after : undefined);
+  });
+
+  it('rolls the write back and keeps the change it did not know of (another tab’s comment), then saves on what is stored', async () => {
+    const db = freshDatabase();
+    const campaign = await aCampaign();
+    const first = await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 40 }, comment: 'Ancien' });
+    const believed = first.ok ? first.value.after : undefined;
+    await saveAnswer(campaign, TEACHERS, { comment: 'Écrit dans un autre onglet' });
+    const transactions = countTransactions(db);
+    const result = await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 41 } }, believed);
+    // Had the guessed record (comment « Ancien ») been committed, the second pass would have read it back.
+    expect(transactions()).toBe(2);
+    expect(result).toMatchObject({ ok: true, value: { before: { comment: 'Écrit dans un autre onglet' } } });
+    expect(await stored(campaign, TEACHERS)).toMatchObject({ value: { kind: 'number', value: 41 }, comment: 'Écrit dans un autre onglet' });
+  });
+
+  it('rolls back a guess of "nothing stored" when an answer exists, and a change computed from the stored value applies to that one', async () => {
+    freshDatabase();
+    const campaign = await aCampaign();
+    await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 40 } });
+    await saveAnswer(campaign, TEACHER_USAGE, { value: { kind: 'usage-counts', never: 5, occasionally: null, regularly: null } });
+    const result = await saveAnswer(
+      campaign,
+      TEACHER_USAGE,
+      { value: (value) => (value?.kind === 'usage-counts' ? { ...value, regularly: 7 } : { kind: 'usage-counts', never: null, occasionally: null, regularly: 7 }) },
+      null,
+    );
+    expect(result.ok).toBe(true);
+    expect((await stored(campaign, TEACHER_USAGE))?.value).toEqual({ kind: 'usage-counts', never: 5, occasionally: null, regularly: 7 });
+  });
+
+  it('refuses, with nothing stored, a guessed write to a closed campaign or a count above its figure', async () => {
+    const db = freshDatabase();
+    const campaign = await aCampaign();
+    const figure = await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 40 } }, null);
+    const before = await snapshot(db);
+    const tooMany = await saveAnswer(campaign, TEACHER_USAGE, { value: { kind: 'usage-counts', never: 41, occasionally: 0, regularly: 0 } }, null);
+    expect(tooMany).toMatchObject({ ok: false, message: expect.stringMatching(/^La somme \(41\) dépasse le nombre d’enseignants \(40\)/) });
+    expect(await snapshot(db)).toBe(before);
+
+    expect((await setCampaignStatus(campaign, 'closed')).ok).toBe(true);
+    const closed = await snapshot(db);
+    const refusedClosed = await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 41 } }, figure.ok ? figure.value.after : undefined);
+    expect(refusedClosed).toEqual({ ok: false, message: fr.storage.closed });
+    expect(await snapshot(db)).toBe(closed);
   });
 });
