@@ -16,7 +16,7 @@ import { findItem, itemsOf, referenceFigureItems, referentiels, type ItemPlace }
 import type { Item } from '../referentiels/kinds';
 import { fr } from '../text/fr';
 import { dequal } from 'dequal/lite';
-import { commit, database, RollBack } from './connection';
+import { commitDecided, database, RollBack } from './connection';
 import type { DiagnumDB } from './db';
 import { parseAll } from './watch';
 import type { AnswerPatch, SavedAnswer } from '../domain/answer-patch';
@@ -129,30 +129,29 @@ export async function saveAnswer(
       relatedKeys.length === 0 ? Promise.resolve([]) : db.answers.bulkGet(relatedKeys),
     ]).then(([campaignRow, storedRow, relatedRows]) => ({ campaignRow, storedRow, relatedRows }));
 
-  let outcome: Checked<SavedAnswer> = refused(fr.storage.failed);
-  let done: Checked<true> | undefined;
   const now = Date.now();
   const guess = believed === undefined ? undefined : applyPatch(place, campaignId, itemId, patch, now, believed ?? undefined, null);
-  if (guess?.ok) {
-    const written = guess.value;
-    done = await commit(['campaigns', 'answers'], async (db) => {
-      const [reads] = await Promise.all([read(db), db.answers.put(written)]);
-      const judged = judge(place, campaignId, itemId, patch, now, reads);
-      // Anything else (another tab's change, a closed campaign, a figure refused): rolled back.
-      if (!judged.ok || !dequal(judged.value.after, written)) throw new RollBack(fr.storage.failed);
-      outcome = judged;
-    });
-    // Not written: the save starts again, reading first, and answers as it always has.
-    if (!done.ok) done = undefined;
-  }
-  done ??= await commit(['campaigns', 'answers'], async (db) => {
-    // The reads go out together: each round trip to the database counts on a slow laptop.
-    outcome = judge(place, campaignId, itemId, patch, Date.now(), await read(db));
-    if (outcome.ok) await db.answers.put(outcome.value.after);
-  });
+  const guessed = guess?.ok
+    ? await commitDecided(['campaigns', 'answers'], async (db) => {
+        const [reads] = await Promise.all([read(db), db.answers.put(guess.value)]);
+        const judged = judge(place, campaignId, itemId, patch, now, reads);
+        // Anything else (another tab's change, a closed campaign, a figure refused): rolled back.
+        if (!judged.ok || !dequal(judged.value.after, guess.value)) throw new RollBack(fr.storage.failed);
+        return judged;
+      })
+    : undefined;
+  // Not written: the save starts again, reading first, and answers as it always has.
+  const result = guessed?.ok
+    ? guessed
+    : await commitDecided(['campaigns', 'answers'], async (db) => {
+        // The reads go out together: each round trip to the database counts on a slow laptop.
+        const judged = judge(place, campaignId, itemId, patch, Date.now(), await read(db));
+        if (judged.ok) await db.answers.put(judged.value.after);
+        return judged;
+      });
   // For `npm run bench`: from the change to its committed transaction.
   performance.measure('diagnum:save-answer', { start: started });
-  return done.ok ? outcome : done;
+  return result;
 }
 
 /**
@@ -161,27 +160,26 @@ export async function saveAnswer(
  * An item with no stored answer is left as it is (nothing to confirm).
  */
 export async function confirmCarriedOver(campaignId: string, itemIds: readonly string[]): Promise<Checked<true>> {
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'answers'], async (db) => {
+  return commitDecided(['campaigns', 'answers'], async (db) => {
     const [campaignRow, rows] = await Promise.all([
       db.campaigns.get(campaignId),
       db.answers.bulkGet(itemIds.map((itemId) => [campaignId, itemId] as [string, string])),
     ]);
-    if (campaignRow === undefined) return void (outcome = refused(fr.storage.notFound));
+    if (campaignRow === undefined) return refused(fr.storage.notFound);
     const campaign = CampaignRecordSchema.safeParse(campaignRow).data;
-    if (!campaign) return void (outcome = refused(fr.storage.unreadable));
-    if (campaign.status === 'closed') return void (outcome = refused(fr.storage.closed));
+    if (!campaign) return refused(fr.storage.unreadable);
+    if (campaign.status === 'closed') return refused(fr.storage.closed);
     const now = Date.now();
     const confirmed: AnswerRecord[] = [];
     for (const row of rows) {
       if (row === undefined) continue;
       const stored = AnswerRecordSchema.safeParse(row).data;
-      if (!stored) return void (outcome = refused(fr.storage.unreadable));
+      if (!stored) return refused(fr.storage.unreadable);
       const checked = checkWith(AnswerRecordSchema, { ...stored, carriedOver: false, updatedAt: now }, 'Réponse non valide.');
-      if (!checked.ok) return void (outcome = checked);
+      if (!checked.ok) return checked;
       confirmed.push(checked.value);
     }
     await db.answers.bulkPut(confirmed);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }

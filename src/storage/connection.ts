@@ -205,3 +205,15 @@ export async function commit(
   }
   return accepted(true);
 }
+
+/**
+ * Runs one read-write transaction whose work decides its own answer (a refusal it found, or what
+ * it wrote): that answer once committed, or why nothing was written.
+ */
+export async function commitDecided<T>(tables: readonly StoreName[], work: (db: DiagnumDB) => Promise<Checked<T>>): Promise<Checked<T>> {
+  let decided: Checked<T> = refused(fr.storage.failed);
+  const done = await commit(tables, async (db) => {
+    decided = await work(db);
+  });
+  return done.ok ? decided : done;
+}
