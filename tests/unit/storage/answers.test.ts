@@ -176,4 +176,21 @@ describe('saving on what the tab believes is stored (the write sent with the rea
     expect(refusedClosed).toEqual({ ok: false, message: fr.storage.closed });
     expect(await snapshot(db)).toBe(closed);
   });
+
+  it('refuses in French, with nothing stored, a negative count and a 100,000-character comment sent on a belief', async () => {
+    const db = freshDatabase();
+    const campaign = await aCampaign();
+    const first = await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: 40 } }, null);
+    const believed = first.ok ? first.value.after : undefined;
+    const before = await snapshot(db);
+    expect(await saveAnswer(campaign, TEACHERS, { value: { kind: 'number', value: -3 } }, believed)).toMatchObject({
+      ok: false,
+      message: 'Le nombre ne peut pas être négatif.',
+    });
+    expect(await saveAnswer(campaign, TEACHERS, { comment: 'a'.repeat(100_000) }, believed)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Commentaire : 5\s000 caractères au plus\.$/),
+    });
+    expect(await snapshot(db)).toBe(before);
+  });
 });
