@@ -4,7 +4,7 @@ import { ActionRecordSchema, checkActionInput, type ActionInput, type ActionReco
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
-import { commit, database } from './connection';
+import { commitDecided, database } from './connection';
 import type { DiagnumDB } from './db';
 import { campaignLocked } from './campaign-lock';
 import { parseAll, watch } from './watch';
@@ -37,41 +37,38 @@ export async function addAction(campaignId: string, input: ActionInput): Promise
     'Action non valide.',
   );
   if (!record.ok) return record;
-  let outcome: Checked<ActionRecord> = record;
-  const done = await commit(['campaigns', 'actions'], async (db) => {
+  return commitDecided<ActionRecord>(['campaigns', 'actions'], async (db) => {
     const locked = await campaignLocked(db, campaignId);
-    if (locked) return void (outcome = locked);
+    if (locked) return locked;
     await db.actions.add(record.value);
+    return record;
   });
-  return done.ok ? outcome : done;
 }
 
 /** Changes the fields given (the status, typically), in one transaction. */
 export async function updateAction(id: string, changes: Partial<ActionInput>): Promise<Checked<true>> {
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'actions'], async (db) => {
+  return commitDecided<true>(['campaigns', 'actions'], async (db) => {
     const stored = await storedAction(db, id);
-    if (!stored.ok) return void (outcome = stored);
+    if (!stored.ok) return stored;
     const locked = await campaignLocked(db, stored.value.campaignId);
-    if (locked) return void (outcome = locked);
+    if (locked) return locked;
     const { id: _id, campaignId: _c, lineage: _l, history: _h, createdAt: _a, updatedAt: _u, schemaVersion: _s, ...input } = stored.value;
     const checked = checkActionInput({ ...input, ...changes });
-    if (!checked.ok) return void (outcome = checked);
+    if (!checked.ok) return checked;
     const record = checkWith(ActionRecordSchema, { ...stored.value, ...checked.value, updatedAt: Date.now() }, 'Action non valide.');
-    if (!record.ok) return void (outcome = record);
+    if (!record.ok) return record;
     await db.actions.put(record.value);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }
 
 export async function deleteAction(id: string): Promise<Checked<true>> {
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'actions'], async (db) => {
+  return commitDecided<true>(['campaigns', 'actions'], async (db) => {
     const stored = await storedAction(db, id);
-    if (!stored.ok) return void (outcome = stored);
+    if (!stored.ok) return stored;
     const locked = await campaignLocked(db, stored.value.campaignId);
-    if (locked) return void (outcome = locked);
+    if (locked) return locked;
     await db.actions.delete(id);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }

@@ -35,7 +35,7 @@ import { documentOfItem } from '../referentiels/catalog';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
-import { commit, database } from './connection';
+import { commit, commitDecided, database } from './connection';
 import { derived, type Readable } from 'svelte/store';
 import type { CampaignData } from '../domain/progress/compare';
 import { parseAll, watchShared, type Loadable } from './watch';
@@ -319,20 +319,19 @@ async function updateCampaign(
   change: CampaignChanges | ((stored: CampaignRecord) => CampaignChanges | Checked<never>),
   { evenClosed = false }: { evenClosed?: boolean } = {},
 ): Promise<Checked<true>> {
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns'], async (db) => {
+  return commitDecided<true>(['campaigns'], async (db) => {
     const row = await db.campaigns.get(id);
-    if (row === undefined) return void (outcome = refused(fr.storage.notFound));
+    if (row === undefined) return refused(fr.storage.notFound);
     const stored = CampaignRecordSchema.safeParse(row).data;
-    if (!stored) return void (outcome = refused(fr.storage.unreadable));
-    if (stored.status === 'closed' && !evenClosed) return void (outcome = refused(fr.storage.closed));
+    if (!stored) return refused(fr.storage.unreadable);
+    if (stored.status === 'closed' && !evenClosed) return refused(fr.storage.closed);
     const changes = typeof change === 'function' ? change(stored) : change;
-    if ('ok' in changes) return void (outcome = changes);
+    if ('ok' in changes) return changes;
     const checked = checkWith(CampaignRecordSchema, { ...stored, ...changes, updatedAt: Date.now() }, 'Campagne non valide.');
-    if (!checked.ok) return void (outcome = checked);
+    if (!checked.ok) return checked;
     await db.campaigns.put(checked.value);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }
 
 export async function renameCampaign(id: string, name: string): Promise<Checked<true>> {

@@ -14,7 +14,7 @@ import { DossierTextRecordSchema, type DossierTextId } from '../domain/dossier-t
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
-import { commit, database } from './connection';
+import { commitDecided, database } from './connection';
 import { evidenceFilesSize, readStorageState, requestPersistence } from './persistence';
 import {
   fileMessages,
@@ -54,15 +54,14 @@ export async function addEvidence(campaignId: string, input: EvidenceInput, link
     INVALID,
   );
   if (!record.ok) return record;
-  let outcome: Checked<EvidenceRecord> = record;
-  const done = await commit(['campaigns', 'evidence'], async (db) => {
+  return commitDecided<EvidenceRecord>(['campaigns', 'evidence'], async (db) => {
     const campaign = await openCampaign(db, campaignId);
-    if (!campaign.ok) return void (outcome = campaign);
+    if (!campaign.ok) return campaign;
     const problem = targetProblem(linkTo, campaign.value.documents);
-    if (problem) return void (outcome = refused(problem));
+    if (problem) return refused(problem);
     await db.evidence.add(record.value);
+    return record;
   });
-  return done.ok ? outcome : done;
 }
 
 /** A file chosen by the person, read once: its name, its bytes, and their kind. */
@@ -95,22 +94,22 @@ export async function addFileEvidence(campaignId: string, input: EvidenceInput, 
   );
   if (!record.ok) return record;
   const stored: StoredEvidenceFile = { sha256, type, size: meta.size, blob: new Blob([chosen.bytes], { type }) };
-  let outcome: Checked<EvidenceRecord> = record;
-  const done = await commit(['campaigns', 'evidence', 'evidenceFiles'], async (db) => {
+  const done = await commitDecided<EvidenceRecord>(['campaigns', 'evidence', 'evidenceFiles'], async (db) => {
     const campaign = await openCampaign(db, campaignId);
-    if (!campaign.ok) return void (outcome = campaign);
+    if (!campaign.ok) return campaign;
     const target = targetProblem(linkTo, campaign.value.documents);
-    if (target) return void (outcome = refused(target));
+    if (target) return refused(target);
     const known = await db.evidenceFiles.get(sha256);
     if (known === undefined) {
       const total = (await evidenceFilesSize(db)) + meta.size;
-      if (total > MAX_EVIDENCE_FILES_BYTES) return void (outcome = refused(fileMessages.total(total)));
+      if (total > MAX_EVIDENCE_FILES_BYTES) return refused(fileMessages.total(total));
       await db.evidenceFiles.add(stored);
     }
     await db.evidence.add(record.value);
+    return record;
   });
-  if (done.ok && outcome.ok) requestPersistence();
-  return done.ok ? outcome : done;
+  if (done.ok) requestPersistence();
+  return done;
 }
 
 /** Why the browser has no room for `size` more bytes (with 10 MB to spare), or undefined (also when it cannot say). */
@@ -131,19 +130,18 @@ async function changeEvidence(
   id: string,
   change: (stored: EvidenceRecord, campaign: CampaignRecord) => Checked<Partial<EvidenceRecord>>,
 ): Promise<Checked<true>> {
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'evidence'], async (db) => {
+  return commitDecided<true>(['campaigns', 'evidence'], async (db) => {
     const stored = await storedEvidence(db, id);
-    if (!stored.ok) return void (outcome = stored);
+    if (!stored.ok) return stored;
     const campaign = await openCampaign(db, stored.value.campaignId);
-    if (!campaign.ok) return void (outcome = campaign);
+    if (!campaign.ok) return campaign;
     const changes = change(stored.value, campaign.value);
-    if (!changes.ok) return void (outcome = changes);
+    if (!changes.ok) return changes;
     const record = checkWith(EvidenceRecordSchema, { ...stored.value, ...changes.value, updatedAt: Date.now() }, INVALID);
-    if (!record.ok) return void (outcome = record);
+    if (!record.ok) return record;
     await db.evidence.put(record.value);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }
 
 export function updateEvidence(id: string, input: EvidenceInput): Promise<Checked<true>> {
@@ -164,18 +162,17 @@ export function confirmEvidence(id: string): Promise<Checked<true>> {
 }
 
 export async function deleteEvidence(id: string): Promise<Checked<true>> {
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'evidence', 'evidenceFiles'], async (db) => {
+  return commitDecided<true>(['campaigns', 'evidence', 'evidenceFiles'], async (db) => {
     const stored = await storedEvidence(db, id);
-    if (!stored.ok) return void (outcome = stored);
+    if (!stored.ok) return stored;
     const locked = await campaignLocked(db, stored.value.campaignId);
-    if (locked) return void (outcome = locked);
+    if (locked) return locked;
     await db.evidence.delete(id);
     // The file goes with its last piece of evidence (another campaign may share it).
     const sha256 = stored.value.file?.sha256;
     if (sha256 && (await db.evidence.where('file.sha256').equals(sha256).count()) === 0) await db.evidenceFiles.delete(sha256);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }
 
 export async function saveDossierText(campaignId: string, textId: DossierTextId, text: string): Promise<Checked<true>> {
@@ -185,11 +182,10 @@ export async function saveDossierText(campaignId: string, textId: DossierTextId,
     'Texte non valide.',
   );
   if (!checked.ok) return checked;
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'dossierTexts'], async (db) => {
+  return commitDecided<true>(['campaigns', 'dossierTexts'], async (db) => {
     const locked = await campaignLocked(db, campaignId);
-    if (locked) return void (outcome = locked);
+    if (locked) return locked;
     await db.dossierTexts.put(checked.value);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }

@@ -14,7 +14,7 @@ import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { documentOfItem } from '../referentiels/catalog';
 import { findItem } from '../referentiels';
 import type { AnswerValue } from '../domain/answers';
-import { commit } from './connection';
+import { commitDecided } from './connection';
 import { campaignRefusal, openCampaign } from './campaign-lock';
 import { fr } from '../text/fr';
 
@@ -37,27 +37,25 @@ export function savePositions(campaignId: string, itemId: string, positions: rea
 async function writePositions(campaignId: string, itemId: string, next: (before: Position[]) => Position[]): Promise<Checked<Position[]>> {
   const place = findItem(itemId);
   if (!place) return refused('Question inconnue.');
-  let outcome: Checked<Position[]> = refused(NOT_IN_CAMPAIGN);
-  const done = await commit(['campaigns', 'positions'], async (db) => {
+  return commitDecided<Position[]>(['campaigns', 'positions'], async (db) => {
     const [campaignRow, storedRow] = await Promise.all([db.campaigns.get(campaignId), db.positions.get([campaignId, itemId])]);
     const locked = campaignRefusal(campaignRow);
-    if (locked) return void (outcome = locked);
-    if (!campaignRow!.documents.includes(documentOfItem(itemId)!)) return void (outcome = refused(NOT_IN_CAMPAIGN));
+    if (locked) return locked;
+    if (!campaignRow!.documents.includes(documentOfItem(itemId)!)) return refused(NOT_IN_CAMPAIGN);
     const before = storedRow ? (PositionsRecordSchema.safeParse(storedRow).data?.positions ?? null) : [];
-    if (before === null) return void (outcome = refused(fr.storage.unreadable));
+    if (before === null) return refused(fr.storage.unreadable);
     const checked = checkPositions(place.item, next(before));
-    if (!checked.ok) return void (outcome = checked);
+    if (!checked.ok) return checked;
     const record = checkWith(
       PositionsRecordSchema,
       { campaignId, itemId, positions: checked.value, updatedAt: Date.now(), schemaVersion: RECORD_SCHEMA_VERSION },
       'Avis non valides.',
     );
-    if (!record.ok) return void (outcome = record);
+    if (!record.ok) return record;
     if (record.value.positions.length === 0) await db.positions.delete([campaignId, itemId]);
     else await db.positions.put(record.value);
-    outcome = accepted(record.value.positions);
+    return accepted(record.value.positions);
   });
-  return done.ok ? outcome : done;
 }
 
 /**
@@ -75,10 +73,9 @@ export async function contributeAsPositions(
     return item && value !== null && takesPositions(item) ? [{ item, value }] : [];
   });
   const leftAside = answers.filter((a) => a.value !== null).length - taken.length;
-  let outcome: Checked<{ written: number; leftAside: number }> = accepted({ written: taken.length, leftAside });
-  const done = await commit(['campaigns', 'positions'], async (db) => {
+  return commitDecided<{ written: number; leftAside: number }>(['campaigns', 'positions'], async (db) => {
     const campaign = await openCampaign(db, campaignId);
-    if (!campaign.ok) return void (outcome = campaign);
+    if (!campaign.ok) return campaign;
     const stored = await db.positions.where('campaignId').equals(campaignId).toArray();
     const now = Date.now();
     const records = [];
@@ -86,13 +83,13 @@ export async function contributeAsPositions(
       if (!campaign.value.documents.includes(documentOfItem(item.id)!)) continue;
       const before = stored.find((r) => r.itemId === item.id)?.positions ?? [];
       const checked = checkPositions(item, withMemberPosition(before, member, value));
-      if (!checked.ok) return void (outcome = refused(`${item.id} : ${checked.message}`));
+      if (!checked.ok) return refused(`${item.id} : ${checked.message}`);
       records.push({ campaignId, itemId: item.id, positions: checked.value, updatedAt: now, schemaVersion: RECORD_SCHEMA_VERSION });
     }
     const valid = records.map((r) => checkWith(PositionsRecordSchema, r, 'Avis non valides.'));
     const bad = valid.find((v) => !v.ok);
-    if (bad && !bad.ok) return void (outcome = bad);
+    if (bad && !bad.ok) return bad;
     await db.positions.bulkPut(valid.flatMap((v) => (v.ok ? [v.value] : [])));
+    return accepted({ written: taken.length, leftAside });
   });
-  return done.ok ? outcome : done;
 }

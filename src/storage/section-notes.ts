@@ -2,7 +2,7 @@
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, type Checked } from '../domain/result';
-import { commit, database } from './connection';
+import { commitDecided, database } from './connection';
 import { parseAll } from './watch';
 import { campaignLocked } from './campaign-lock';
 
@@ -18,11 +18,10 @@ export async function saveSectionNote(campaignId: string, sectionId: string, tex
   );
   if (!checked.ok) return checked;
   // Refused when the campaign is gone (deleted in another tab: notFound) or closed (read-only).
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'sectionNotes'], async (db) => {
+  return commitDecided<true>(['campaigns', 'sectionNotes'], async (db) => {
     const locked = await campaignLocked(db, campaignId);
-    if (locked) return void (outcome = locked);
+    if (locked) return locked;
     await db.sectionNotes.put(checked.value);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }

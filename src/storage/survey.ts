@@ -19,7 +19,7 @@ import type { SurveyAudience } from '../domain/survey/questionnaire';
 import { checkThreshold } from '../domain/survey/results';
 import { checkKioskCodeInput, lockWith } from '../domain/survey/kiosk';
 import { fr } from '../text/fr';
-import { commit, database } from './connection';
+import { commitDecided, database } from './connection';
 import { campaignRefusal, openCampaign } from './campaign-lock';
 import { parseAll } from './watch';
 import type { DiagnumDB } from './db';
@@ -46,28 +46,25 @@ export async function startSurvey(campaignId: string, audience: SurveyAudience):
     'Questionnaire non valide.',
   );
   if (!fresh.ok) return fresh;
-  let outcome: Checked<SurveyRecord> = fresh;
-  const done = await commit(['campaigns', 'surveys'], async (db) => {
+  return commitDecided<SurveyRecord>(['campaigns', 'surveys'], async (db) => {
     const campaign = await openCampaign(db, campaignId);
-    if (!campaign.ok) return void (outcome = campaign);
+    if (!campaign.ok) return campaign;
     const existing = (await db.surveys.where('campaignId').equals(campaignId).toArray()).find((s) => s.audience === audience);
-    if (existing) return void (outcome = accepted(existing));
+    if (existing) return accepted(existing);
     await db.surveys.add(fresh.value);
+    return fresh;
   });
-  return done.ok ? outcome : done;
 }
 
 async function updateSurvey(surveyId: string, changes: Partial<Pick<SurveyRecord, 'threshold' | 'kioskCode'>>): Promise<Checked<SurveyRecord>> {
-  let outcome: Checked<SurveyRecord> = refused(fr.storage.failed);
-  const done = await commit(['campaigns', 'surveys'], async (db) => {
+  return commitDecided<SurveyRecord>(['campaigns', 'surveys'], async (db) => {
     const survey = await openSurvey(db, surveyId);
-    if (!survey.ok) return void (outcome = survey);
+    if (!survey.ok) return survey;
     const checked = checkWith(SurveyRecordSchema, { ...survey.value, ...changes, updatedAt: Date.now() }, 'Questionnaire non valide.');
-    if (!checked.ok) return void (outcome = checked);
+    if (!checked.ok) return checked;
     await db.surveys.put(checked.value);
-    outcome = checked;
+    return checked;
   });
-  return done.ok ? outcome : done;
 }
 
 /** The fewest responses from which a figure shows: 5 at least, raised by the group if it wishes. */
@@ -90,22 +87,21 @@ export async function readSurvey(surveyId: string): Promise<SurveyRecord | undef
 
 /** One response given on this laptop (the kiosk). */
 export async function addResponse(surveyId: string, response: SurveyResponse): Promise<Checked<true>> {
-  let outcome: Checked<true> = accepted(true);
-  const done = await commit(['campaigns', 'surveys', 'surveyResponses'], async (db) => {
+  return commitDecided<true>(['campaigns', 'surveys', 'surveyResponses'], async (db) => {
     const survey = await openSurvey(db, surveyId);
-    if (!survey.ok) return void (outcome = survey);
+    if (!survey.ok) return survey;
     const checked = checkResponse(survey.value, response);
-    if (!checked.ok) return void (outcome = checked);
+    if (!checked.ok) return checked;
     const record = checkWith(
       SurveyResponseRecordSchema,
       { ...checked.value, campaignId: survey.value.campaignId, schemaVersion: RECORD_SCHEMA_VERSION },
       'Réponse non valide.',
     );
-    if (!record.ok) return void (outcome = record);
+    if (!record.ok) return record;
     // A random id never met twice; `add` refuses it if it were.
     await db.surveyResponses.add(record.value);
+    return accepted(true);
   });
-  return done.ok ? outcome : done;
 }
 
 /**
@@ -117,10 +113,9 @@ export async function importResponseFiles(
   surveyId: string,
   files: ReadonlyArray<{ name: string; text: string }>,
 ): Promise<Checked<ResponseImport>> {
-  let outcome: Checked<ResponseImport> = refused(fr.storage.failed);
-  const done = await commit(['campaigns', 'surveys', 'surveyResponses'], async (db) => {
+  return commitDecided<ResponseImport>(['campaigns', 'surveys', 'surveyResponses'], async (db) => {
     const survey = await openSurvey(db, surveyId);
-    if (!survey.ok) return void (outcome = survey);
+    if (!survey.ok) return survey;
     const existing = new Set((await db.surveyResponses.where('surveyId').equals(surveyId).primaryKeys()) as string[]);
     const found = importResponses(survey.value, existing, files);
     const records: SurveyResponseRecord[] = shuffled(found.added).map((r) => ({
@@ -129,7 +124,6 @@ export async function importResponseFiles(
       schemaVersion: RECORD_SCHEMA_VERSION,
     }));
     await db.surveyResponses.bulkAdd(records);
-    outcome = accepted(found);
+    return accepted(found);
   });
-  return done.ok ? outcome : done;
 }
