@@ -73,6 +73,14 @@ export function isLate(action: Pick<ActionRecord, 'due' | 'status'>, today: stri
 }
 
 /** Open actions go on in the next campaign; done and abandoned ones stay where they ended. */
+/**
+ * The plan's order: oldest first. Actions made in the same millisecond (a quick succession, a
+ * file) follow their lineage, which a plan taken over keeps: the next campaign lists them alike.
+ */
+export function inPlanOrder<T extends Pick<ActionRecord, 'createdAt' | 'lineage'>>(actions: readonly T[]): T[] {
+  return [...actions].sort((a, b) => a.createdAt - b.createdAt || (a.lineage < b.lineage ? -1 : a.lineage > b.lineage ? 1 : 0));
+}
+
 export const isOpen = (action: Pick<ActionRecord, 'status'>): boolean => action.status === 'prevue' || action.status === 'en-cours';
 
 /**

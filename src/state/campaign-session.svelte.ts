@@ -12,7 +12,7 @@ import { combinePatches, type AnswerPatch, type SavedAnswer } from '../domain/an
 import { dgescoProfile } from '../domain/scoring/dgesco';
 import { occitanieLevels } from '../domain/scoring/occitanie';
 import { labelReadiness } from '../domain/scoring/label';
-import type { ActionInput, ActionRecord } from '../domain/actions';
+import { inPlanOrder, type ActionInput, type ActionRecord } from '../domain/actions';
 import { previousCampaignId, type CampaignRecord, type CampaignStatus } from '../domain/campaigns';
 import { accepted, type Checked } from '../domain/result';
 import { saveAnswer, confirmCarriedOver } from '../storage/answers';
@@ -180,7 +180,7 @@ export class CampaignSession {
     return this.#derive('notes', () => new Map((this.bundle?.notes ?? []).map((n) => [n.sectionId, n.text])));
   }
   get actions(): ActionRecord[] {
-    return this.#derive('actions', () => [...(this.bundle?.actions ?? [])].sort((a, b) => a.createdAt - b.createdAt));
+    return this.#derive('actions', () => inPlanOrder(this.bundle?.actions ?? []));
   }
   /** The campaign's evidence, oldest first. */
   get evidence(): EvidenceRecord[] {

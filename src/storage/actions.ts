@@ -1,6 +1,6 @@
 // The action plan of a campaign: add, change, delete; live list. The plan of a closed campaign
 // is read-only, checked in the same transaction as the write.
-import { ActionRecordSchema, checkActionInput, type ActionInput, type ActionRecord } from '../domain/actions';
+import { ActionRecordSchema, checkActionInput, inPlanOrder, type ActionInput, type ActionRecord } from '../domain/actions';
 import { RECORD_SCHEMA_VERSION } from '../domain/schema-version';
 import { accepted, checkWith, refused, type Checked } from '../domain/result';
 import { fr } from '../text/fr';
@@ -13,7 +13,7 @@ const ACTION_GONE = 'Cette action n’existe plus.';
 
 export async function listActions(campaignId: string): Promise<ActionRecord[]> {
   const rows = await database().actions.where('campaignId').equals(campaignId).toArray();
-  return parseAll(ActionRecordSchema, rows).sort((a, b) => a.createdAt - b.createdAt);
+  return inPlanOrder(parseAll(ActionRecordSchema, rows));
 }
 
 export const watchActions = (campaignId: string) => watch(() => listActions(campaignId));

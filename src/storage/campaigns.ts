@@ -18,7 +18,7 @@ import {
 } from '../domain/campaigns';
 import { AnswerRecordSchema, type AnswerRecord } from '../domain/answers';
 import { SectionNoteRecordSchema, type SectionNoteRecord } from '../domain/section-notes';
-import { ActionRecordSchema, carryOverActions, type ActionRecord } from '../domain/actions';
+import { ActionRecordSchema, carryOverActions, inPlanOrder, type ActionRecord } from '../domain/actions';
 import { EvidenceRecordSchema, carryOverEvidence, type EvidenceRecord } from '../domain/evidence';
 import { DossierTextRecordSchema, type DossierTextRecord } from '../domain/dossier-texts';
 import type { StoredEvidenceFile } from '../domain/evidence-files';
@@ -178,7 +178,7 @@ const watchCampaignData = (id: string) =>
     ]);
     const [campaign] = row === undefined ? [] : parseAll(CampaignRecordSchema, [row]);
     if (!campaign) return undefined;
-    const plan = parseAll(ActionRecordSchema, actions).sort((a, b) => a.createdAt - b.createdAt);
+    const plan = inPlanOrder(parseAll(ActionRecordSchema, actions));
     return { campaign, answers: parseAll(AnswerRecordSchema, answers), actions: plan };
   });
 
