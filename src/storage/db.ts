@@ -194,6 +194,9 @@ export class DiagnumDB extends Dexie {
     super(name);
     for (const v of schemaVersions) {
       if (v.version > upTo) break;
+      // Dexie needs only the versions with an upgrade, and the one it opens: it reads the installed
+      // tables itself. Each declaration parses every one before it again, at start-up.
+      if (!v.upgrade && v.version !== upTo) continue;
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
