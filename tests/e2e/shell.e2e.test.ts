@@ -98,6 +98,38 @@ describe('the app shell', () => {
     await app.context.close();
   });
 
+  it('proposes today’s date in words, builds the date field only when asked, and creates the campaign on the date chosen', async () => {
+    const app = await openApp(served.browser, served.url);
+    const { page } = app;
+    const today = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date());
+    const change = page.getByRole('button', { name: 'Changer la date' });
+    await change.waitFor();
+    // No date field on the first display: a browser's first one loads its calendar data.
+    expect(await page.locator('input[type="date"]').count()).toBe(0);
+    expect((await page.locator('.new-campaign').textContent())!.replace(/\s+/g, ' ')).toContain(`Date ${today} Changer la date`);
+    await page.getByLabel('Nom de la campagne').fill('Le jour même');
+    await page.getByRole('button', { name: 'Créer la campagne' }).click();
+    await page.waitForURL(/#\/campagnes\//);
+    await expect.poll(() => page.locator('main').textContent()).toContain(today);
+    // A date other than today's: the field appears, focused, and its date is the campaign's.
+    await page.goto(served.url + '#/');
+    await change.click();
+    const field = page.getByLabel('Date', { exact: true });
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await field.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByLabel('Nom de la campagne').fill('Rentrée 2026');
+    await field.fill('2026-09-01');
+    await page.getByRole('button', { name: 'Créer la campagne' }).click();
+    await page.waitForURL(/#\/campagnes\//);
+    await expect.poll(() => page.locator('main').textContent()).toContain('1 septembre 2026');
+    // Back home, today's date in words again.
+    await page.goto(served.url + '#/');
+    await change.waitFor();
+    expect(await page.locator('input[type="date"]').count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+    await app.context.close();
+  });
+
   it('renames a campaign, and deletes one only after confirmation', async () => {
     const app = await openApp(served.browser, served.url);
     const { page } = app;

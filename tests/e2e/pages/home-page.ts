@@ -22,6 +22,9 @@ export class HomePage {
   /** Fills and submits the form, staying wherever it leads (an error keeps the home page). */
   async fillCampaign(name: string, date: string, documents?: string[], startFrom?: string) {
     await this.page.getByLabel('Nom de la campagne').fill(name);
+    // Today's date is shown in words; the date field appears when asked for (and stays after a refusal).
+    const change = this.page.getByRole('button', { name: 'Changer la date' });
+    if ((await change.count()) > 0) await change.click();
     await this.page.getByLabel('Date', { exact: true }).fill(date);
     if (documents) {
       for (const box of await this.page.getByRole('group', { name: 'Référentiels évalués' }).getByRole('checkbox').all()) {

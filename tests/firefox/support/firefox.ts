@@ -138,6 +138,7 @@ export async function saveSchool(page: Page, name: string): Promise<void> {
 /** Creates a campaign from the home page form; the app then opens it. Returns its id. */
 export async function createCampaign(page: Page, name: string, date = '2026-10-05'): Promise<string> {
   await fill(page, 'Nom de la campagne', name);
+  await click(page, 'Changer la date'); // today's date is shown in words until then
   await fill(page, 'Date', date);
   await click(page, 'Créer la campagne');
   await waitForPage(page, () => /^#\/campagnes\/[A-Za-z0-9-]+/.test(location.hash), { timeout: 10_000 });
