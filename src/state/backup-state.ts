@@ -1,6 +1,6 @@
 // What the home page and the backups page say about saving: the changes no export holds yet,
 // whether the database holds data, and whether the browser may clear it.
-import { holdsData } from '../storage/campaigns';
+import { holdsData } from '../storage/campaign-list';
 import { watch } from '../storage/watch';
 
 export { onBackupState, noteExported, noteHeldData, forgetFormerData, type BackupState } from '../storage/backup-state';

@@ -3,7 +3,7 @@
 // hint (eviction may clear both stores), used to say "vos données ont disparu" instead of
 // starting empty in silence.
 import { onCommitted } from './connection';
-import { holdsData } from './campaigns';
+import { holdsData } from './campaign-list';
 
 export interface BackupState {
   lastChangeAt: number | null;

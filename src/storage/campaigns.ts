@@ -9,7 +9,6 @@ import {
   targetMax,
   checkCampaignInput,
   checkCampaignName,
-  sortCampaigns,
   previousCampaignId,
   type Target,
   type CampaignInput,
@@ -39,24 +38,9 @@ import { commit, commitDecided, database } from './connection';
 import { derived, type Readable } from 'svelte/store';
 import type { CampaignData } from '../domain/progress/compare';
 import { parseAll, watchShared, type Loadable } from './watch';
+import { listCampaigns, readCampaign } from './campaign-list';
 
-export async function listCampaigns(): Promise<CampaignRecord[]> {
-  return sortCampaigns(parseAll(CampaignRecordSchema, await database().campaigns.toArray()));
-}
-
-/** One live query for every screen and form that lists the campaigns. */
-export const watchCampaigns = () => watchShared('campaigns', listCampaigns);
-
-/** Whether the database holds anything a person typed (the school or a campaign). */
-export async function holdsData(): Promise<boolean> {
-  const db = database();
-  return (await db.school.count()) + (await db.campaigns.count()) > 0;
-}
-
-export async function readCampaign(id: string): Promise<CampaignRecord | undefined> {
-  const row = await database().campaigns.get(id);
-  return row ? parseAll(CampaignRecordSchema, [row])[0] : undefined;
-}
+export { listCampaigns, watchCampaigns, holdsData, readCampaign } from './campaign-list';
 
 /** A new campaign, checked whole by its schema (a clock outside 2000–2100, a copied target out of its scale). */
 function newCampaignRecord(input: CampaignInput, extra: Partial<CampaignRecord> = {}): Checked<CampaignRecord> {

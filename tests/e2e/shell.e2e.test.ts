@@ -39,7 +39,7 @@ describe('the app shell', () => {
     await app.context.close();
   });
 
-  it('opens its first page without the documents: their chunk is fetched only when a screen needs them', async () => {
+  it('opens its first page without the documents nor the campaigns’ writes: each comes when first needed', async () => {
     const app = await openApp(served.browser, served.url);
     const { page } = app;
     // With a campaign to list (creating it opens the campaign, which loads the documents).
@@ -53,6 +53,20 @@ describe('the app shell', () => {
     // The documents' chunk (the three référentiels) is named after their module.
     expect(scripts.filter((path) => /referentiels-[\w-]+\.js$/.test(path))).toEqual([]);
     expect(scripts.length).toBeGreaterThan(3);
+    // Nor the campaigns' writes (storage/campaigns.ts, with every record's schema), known by one of
+    // its messages: the list is read alone, the writes' module comes with the first write.
+    const holdsWrites = (paths: string[]) =>
+      page.evaluate(
+        async (paths) => (await Promise.all(paths.map(async (p) => (await (await fetch(p)).text()).includes('Ce membre ne fait pas partie du groupe')))).some(Boolean),
+        paths,
+      );
+    expect(await holdsWrites(scripts)).toBe(false);
+    const renamed = scripts.length;
+    await page.getByRole('button', { name: 'Renommer « État initial 2025 »' }).click();
+    await page.getByLabel('Nouveau nom de « État initial 2025 »').fill('État initial 2025-2026');
+    await page.getByRole('button', { name: 'Renommer', exact: true }).click();
+    await page.getByRole('link', { name: 'État initial 2025-2026' }).waitFor();
+    expect(await holdsWrites(scripts.slice(renamed))).toBe(true);
     // The pointer on "Progrès": that page's code, the documents with it, starts loading before the click.
     const documents = page.waitForRequest((request) => /referentiels-[\w-]+\.js$/.test(new URL(request.url()).pathname));
     await page.getByRole('link', { name: 'Progrès' }).hover();
