@@ -341,6 +341,39 @@ describe('faults of the browser and of the database', () => {
     await context.close();
   });
 
+  it('U3: the campaigns’ writes whose chunk is gone: creating a campaign is refused under the form, with the reload message, and nothing is stored', async () => {
+    const context = await served.browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    let loads = 0;
+    page.on('load', () => loads++);
+    // The chunk of storage/campaigns.ts, known by one of its messages (its file name is shared by other chunks).
+    await context.route('**/assets/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('Ce membre ne fait pas partie du groupe')) await route.fulfill({ status: 404, body: 'not found' });
+      else await route.fulfill({ response, body });
+    });
+    await page.goto(served.url);
+    const home = new HomePage(page);
+    await page.getByRole('heading', { level: 1, name: 'Autodiagnostic numérique de l’établissement' }).waitFor();
+    // The first failure reloads the page once (a new version may have been published)…
+    await home.fillCampaign('Jamais créée', '2026-10-05');
+    await poll(() => loads).toBe(2);
+    await page.getByRole('heading', { level: 1, name: 'Autodiagnostic numérique de l’établissement' }).waitFor();
+    // …the second one is refused where the form is, and the reload banner says why.
+    await home.fillCampaign('Jamais créée', '2026-10-05');
+    await poll(() => textOf(page.locator('#campaign-status'))).toContain(fr.storage.reloadNeeded);
+    await poll(() => textOf(page.getByTestId('reload-needed'))).toContain(fr.storage.reloadNeeded);
+    expect(page.url()).not.toContain('#/campagnes/');
+    expect(await page.getByLabel('Nom de la campagne').inputValue()).toBe('Jamais créée');
+    expect((JSON.parse(await dumpDatabase(page)) as { campaigns: unknown[] }).campaigns).toEqual([]);
+    expect(loads).toBe(2);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('U2: a screen whose chunk is gone reloads the page once, then asks for a reload instead of looping', async () => {
     // No service worker: the request must reach the (routed) network.
     const context = await served.browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
