@@ -93,6 +93,17 @@ const poll = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {})
   expect.poll(read, { timeout: 10_000, ...options });
 
 /** The text of what a locator finds now, '' if nothing: unlike textContent(), it never waits. */
+/** A page with no service worker (its requests reach the routed network), counting its loads and errors. */
+async function pageWithoutWorker() {
+  const context = await served.browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let loads = 0;
+  page.on('load', () => loads++);
+  return { context, page, pageErrors, loads: () => loads };
+}
+
 async function textOf(locator: Locator): Promise<string> {
   return (await locator.allTextContents()).join(' ');
 }
@@ -342,12 +353,7 @@ describe('faults of the browser and of the database', () => {
   });
 
   it('U3: the campaigns’ writes whose chunk is gone: creating a campaign is refused under the form, with the reload message, and nothing is stored', async () => {
-    const context = await served.browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    let loads = 0;
-    page.on('load', () => loads++);
+    const { context, page, pageErrors, loads } = await pageWithoutWorker();
     // The chunk of storage/campaigns.ts, known by one of its messages (its file name is shared by other chunks).
     await context.route('**/assets/*.js', async (route) => {
       const response = await route.fetch();
@@ -360,7 +366,7 @@ describe('faults of the browser and of the database', () => {
     await page.getByRole('heading', { level: 1, name: 'Autodiagnostic numérique de l’établissement' }).waitFor();
     // The first failure reloads the page once (a new version may have been published)…
     await home.fillCampaign('Jamais créée', '2026-10-05');
-    await poll(() => loads).toBe(2);
+    await poll(() => loads()).toBe(2);
     await page.getByRole('heading', { level: 1, name: 'Autodiagnostic numérique de l’établissement' }).waitFor();
     // …the second one is refused where the form is, and the reload banner says why.
     await home.fillCampaign('Jamais créée', '2026-10-05');
@@ -369,39 +375,33 @@ describe('faults of the browser and of the database', () => {
     expect(page.url()).not.toContain('#/campagnes/');
     expect(await page.getByLabel('Nom de la campagne').inputValue()).toBe('Jamais créée');
     expect((JSON.parse(await dumpDatabase(page)) as { campaigns: unknown[] }).campaigns).toEqual([]);
-    expect(loads).toBe(2);
+    expect(loads()).toBe(2);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
 
   it('U2: a screen whose chunk is gone reloads the page once, then asks for a reload instead of looping', async () => {
-    // No service worker: the request must reach the (routed) network.
-    const context = await served.browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    let loads = 0;
-    page.on('load', () => loads++);
+    const { context, page, pageErrors, loads } = await pageWithoutWorker();
     const gone = '**/assets/ProgressPage-*.js';
     await context.route(gone, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(served.url);
     await page.getByRole('heading', { level: 1, name: 'Autodiagnostic numérique de l’établissement' }).waitFor();
-    expect(loads).toBe(1);
+    expect(loads()).toBe(1);
 
     await page.getByRole('link', { name: 'Progrès' }).click();
-    await poll(() => loads).toBe(2);
+    await poll(() => loads()).toBe(2);
     const reloadBanner = page.getByTestId('reload-needed');
     await poll(() => textOf(reloadBanner)).toContain(fr.storage.reloadNeeded);
     await screenshot(page, 'u2-reload-needed');
     // No second automatic reload: the guard holds for 30 s.
     await page.waitForTimeout(1_000);
-    expect(loads).toBe(2);
+    expect(loads()).toBe(2);
 
     // Once the chunk is back, the button reloads and the screen opens.
     await context.unroute(gone);
     await reloadBanner.getByRole('button', { name: 'Recharger la page' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mesure des progrès entre campagnes' }).waitFor();
-    expect(loads).toBe(3);
+    expect(loads()).toBe(3);
     expect(await reloadBanner.count()).toBe(0);
     expect(pageErrors).toEqual([]);
     await context.close();
