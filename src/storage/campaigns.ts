@@ -1,5 +1,6 @@
-// Campaigns: create, rename, delete (with everything that belongs to them), list. A closed
-// campaign is read-only here, whatever the screen shows: only its reopening is written.
+// Campaigns: create, rename, delete (with everything that belongs to them); the list alone is in
+// campaign-list.ts. A closed campaign is read-only here, whatever the screen shows: only its
+// reopening is written.
 import {
   AssignmentSchema,
   CampaignRecordSchema,
@@ -39,8 +40,6 @@ import { derived, type Readable } from 'svelte/store';
 import type { CampaignData } from '../domain/progress/compare';
 import { parseAll, watchShared, type Loadable } from './watch';
 import { listCampaigns, readCampaign } from './campaign-list';
-
-export { listCampaigns, watchCampaigns, holdsData, readCampaign } from './campaign-list';
 
 /** A new campaign, checked whole by its schema (a clock outside 2000–2100, a copied target out of its scale). */
 function newCampaignRecord(input: CampaignInput, extra: Partial<CampaignRecord> = {}): Checked<CampaignRecord> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabase, snapshot } from '../../fixtures/database';
-import { createCampaign, deleteCampaign, duplicateCampaign, restoreCampaign, setTarget, readCampaign } from '../../../src/storage/campaigns';
+import { createCampaign, deleteCampaign, duplicateCampaign, restoreCampaign, setTarget } from '../../../src/storage/campaigns';
+import { readCampaign } from '../../../src/storage/campaign-list';
 import { addAction, deleteAction, listActions, updateAction } from '../../../src/storage/actions';
 import { isLate, type ActionInput } from '../../../src/domain/actions';
 

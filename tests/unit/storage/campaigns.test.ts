@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RECORD_SCHEMA_VERSION } from '../../../src/domain/schema-version';
 import { freshDatabase, snapshot } from '../../fixtures/database';
-import { createCampaign, deleteCampaign, listCampaigns, readCampaign, renameCampaign, setTarget } from '../../../src/storage/campaigns';
+import { createCampaign, deleteCampaign, renameCampaign, setTarget } from '../../../src/storage/campaigns';
+import { listCampaigns, readCampaign } from '../../../src/storage/campaign-list';
 import { saveAnswer, listAnswers } from '../../../src/storage/answers';
 import { saveSectionNote, listSectionNotes } from '../../../src/storage/section-notes';
 import { CampaignRecordSchema, targetMax, type CampaignInput } from '../../../src/domain/campaigns';

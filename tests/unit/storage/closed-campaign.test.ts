@@ -8,7 +8,6 @@ import {
   addMember,
   assignSection,
   createCampaign,
-  readCampaign,
   removeMember,
   renameCampaign,
   setCampaignStatus,
@@ -16,6 +15,7 @@ import {
   setTarget,
   startFromPrevious,
 } from '../../../src/storage/campaigns';
+import { readCampaign } from '../../../src/storage/campaign-list';
 import { addAction, deleteAction, listActions, updateAction } from '../../../src/storage/actions';
 import { confirmCarriedOver, listAnswers, saveAnswer } from '../../../src/storage/answers';
 import { listSectionNotes, saveSectionNote } from '../../../src/storage/section-notes';

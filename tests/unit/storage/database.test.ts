@@ -8,10 +8,10 @@ import {
   addMember,
   assignSection,
   createCampaign,
-  listCampaigns,
   setCampaignStatus,
   setTarget,
 } from '../../../src/storage/campaigns';
+import { listCampaigns } from '../../../src/storage/campaign-list';
 import { fr } from '../../../src/text/fr';
 import { listAnswers, saveAnswer } from '../../../src/storage/answers';
 import { listSectionNotes, saveSectionNote } from '../../../src/storage/section-notes';

@@ -5,14 +5,13 @@ import {
   createCampaign,
   deleteCampaign,
   duplicateCampaign,
-  listCampaigns,
-  readCampaign,
   restoreCampaign,
   setCampaignStatus,
   addMember,
   removeMember,
   startFromPrevious,
 } from '../../../src/storage/campaigns';
+import { listCampaigns, readCampaign } from '../../../src/storage/campaign-list';
 import { confirmCarriedOver, listAnswers, saveAnswer } from '../../../src/storage/answers';
 import { listSectionNotes, saveSectionNote } from '../../../src/storage/section-notes';
 import type { AnswerValue } from '../../../src/domain/answers';

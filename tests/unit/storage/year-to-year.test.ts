@@ -5,11 +5,11 @@ import { freshDatabase, snapshot } from '../../fixtures/database';
 import {
   acceptProposedTargets,
   createCampaign,
-  readCampaign,
   setCampaignStatus,
   setTarget,
   startFromPrevious,
 } from '../../../src/storage/campaigns';
+import { readCampaign } from '../../../src/storage/campaign-list';
 import { addAction, listActions, updateAction } from '../../../src/storage/actions';
 import { achievedBetween, isOpen, type ActionInput, type ActionStatus } from '../../../src/domain/actions';
 import type { Checked } from '../../../src/domain/result';
