@@ -9,16 +9,24 @@ import { RECORD_SCHEMA_VERSION } from './schema-version';
 
 export const CampaignIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 
-/** A calendar date as typed in a date field (YYYY-MM-DD), and a real one (no 31 February). */
+/**
+ * A calendar date as typed in a date field (YYYY-MM-DD), a real one (no 31 February), between 2000
+ * and 2100. An emptied field and a year out of range each get their own words.
+ */
 export const IsoDateSchema = z.string({ error: 'Date : format attendu AAAA-MM-JJ.' }).check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date : format attendu AAAA-MM-JJ.' }),
-  z.refine((s) => isRealDate(s), { error: 'Date : cette date n’existe pas.' }),
+  z.minLength(1, { error: 'Date : indiquez une date.', abort: true }),
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date : format attendu AAAA-MM-JJ.', abort: true }),
+  z.refine((s) => isRealDate(s), { error: 'Date : cette date n’existe pas.', abort: true }),
+  z.refine((s) => yearOf(s) >= 2000 && yearOf(s) <= 2100, { error: 'Date : choisissez une date entre l’an 2000 et l’an 2100.' }),
 );
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
 function isRealDate(iso: string): boolean {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 2000 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d); // Date.UTC would read years 0–99 as 1900–1999
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 export const CampaignStatusSchema = z.enum(['open', 'closed']);
