@@ -1,6 +1,7 @@
 // Answer values, one shape per item kind, and the checks that keep a bad value out of the database.
 import * as z from 'zod/mini';
-import { ItemIdSchema, type Item, type ItemOfKind, type ReferenceFigure } from '../referentiels/kinds';
+import { ItemIdSchema } from '../referentiels/ids';
+import type { Item, ItemOfKind, ReferenceFigure } from '../referentiels/kinds';
 import { CampaignIdSchema, IsoDateSchema } from './campaigns';
 import { boundedText, MAX_COMMENT, MAX_FREE_TEXT } from './text-limits';
 import { accepted, checkWith, refused, type Checked } from './result';

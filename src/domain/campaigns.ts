@@ -1,6 +1,6 @@
 // Campaigns: one assessment of the school at a date, covering one or more of the documents.
 import * as z from 'zod/mini';
-import { DocumentIdSchema, ItemIdSchema } from '../referentiels/kinds';
+import { DocumentIdSchema, ItemIdSchema } from '../referentiels/ids';
 import { occitanieAreaIds } from '../referentiels/catalog';
 import { InstantSchema } from './instants';
 import { boundedText, MAX_NAME } from './text-limits';

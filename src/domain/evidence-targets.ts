@@ -1,7 +1,7 @@
 // What an evidence link points to: an item or a section of a document the campaign covers.
 // Apart from evidence.ts because it reads the documents themselves.
 import { findItem, findSection } from '../referentiels';
-import type { DocumentId } from '../referentiels/kinds';
+import type { DocumentId } from '../referentiels/ids';
 
 /** The section of an evidence link: the section itself, or the item's section. */
 export const sectionOfTarget = (targetId: string): string | undefined => findSection(targetId)?.section.id ?? findItem(targetId)?.section.id;

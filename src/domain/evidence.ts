@@ -6,7 +6,7 @@
 // No document is imported here (the first page reads these records): what a link points to is
 // checked in evidence-targets.ts.
 import * as z from 'zod/mini';
-import { ItemIdSchema } from '../referentiels/kinds';
+import { ItemIdSchema } from '../referentiels/ids';
 import { documentOfItem } from '../referentiels/catalog';
 import { CampaignIdSchema, IsoDateSchema } from './campaigns';
 import { boundedText, MAX_NAME } from './text-limits';

@@ -2,7 +2,8 @@
 // tally only) is recorded before the group agrees on the answer, which is stored as any answer.
 // How far the positions lie apart tells which items the group should discuss first.
 import * as z from 'zod/mini';
-import { ItemIdSchema, type Item, type ItemKind } from '../referentiels/kinds';
+import { ItemIdSchema } from '../referentiels/ids';
+import type { Item, ItemKind } from '../referentiels/kinds';
 import { AnswerValueSchema, checkAnswerValue, type AnswerValue, type ReferenceFigures } from './answers';
 import { valueText } from './answer-text';
 import { CampaignIdSchema, MemberNameSchema } from './campaigns';

@@ -1,6 +1,6 @@
 // The group's analysis of a section: strengths, weaknesses, what the figures do not say.
 import * as z from 'zod/mini';
-import { ItemIdSchema } from '../referentiels/kinds';
+import { ItemIdSchema } from '../referentiels/ids';
 import { CampaignIdSchema } from './campaigns';
 import { boundedText, MAX_NOTE } from './text-limits';
 import { RECORD_SCHEMA_VERSION } from './schema-version';

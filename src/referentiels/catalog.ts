@@ -1,7 +1,7 @@
 // What the first page needs to know of the three documents, without loading them: names, sizes,
 // and which document an item id belongs to (ids carry their document's prefix). A unit test
 // checks every figure here against the documents themselves.
-import type { DocumentId } from './kinds';
+import type { DocumentId } from './ids';
 
 export interface CatalogEntry {
   id: DocumentId;

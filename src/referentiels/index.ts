@@ -1,5 +1,6 @@
 // The three documents, and look-ups from an id to its document, section or item.
-import type { DocumentId, Item, Part, Referentiel, Section } from './kinds';
+import type { DocumentId } from './ids';
+import type { Item, Part, Referentiel, Section } from './kinds';
 import { dgesco2010 } from './dgesco-2010';
 import { grilleOccitanie } from './grille-occitanie';
 import { labelLycee } from './label-lycee';

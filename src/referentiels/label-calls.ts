@@ -1,7 +1,7 @@
 // The "Lycée numérique" calls for applications known to Diagnum, one référentiel each, oldest
 // first. Light on purpose: the first page reads it, so it must not load the grids themselves.
 // A campaign stores its call through its documents list (the call's document id).
-import type { DocumentId } from './kinds';
+import type { DocumentId } from './ids';
 
 export interface LabelCall {
   /** The référentiel holding this call's grid of criteria. */

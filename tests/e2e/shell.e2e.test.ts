@@ -55,12 +55,16 @@ describe('the app shell', () => {
     expect(scripts.length).toBeGreaterThan(3);
     // Nor the campaigns' writes (storage/campaigns.ts, with every record's schema), known by one of
     // its messages: the list is read alone, the writes' module comes with the first write.
-    const holdsWrites = (paths: string[]) =>
+    const holds = (paths: string[], text: string) =>
       page.evaluate(
-        async (paths) => (await Promise.all(paths.map(async (p) => (await (await fetch(p)).text()).includes('Ce membre ne fait pas partie du groupe')))).some(Boolean),
-        paths,
+        async ({ paths, text }) => (await Promise.all(paths.map(async (p) => (await (await fetch(p)).text()).includes(text)))).some(Boolean),
+        { paths, text },
       );
+    const holdsWrites = (paths: string[]) => holds(paths, 'Ce membre ne fait pas partie du groupe');
     expect(await holdsWrites(scripts)).toBe(false);
+    // Nor, ever, the schemas of the documents' definitions (referentiels/kinds.ts, checked by the
+    // tests), known by the label criteria's code pattern.
+    expect(await holds(scripts, String.raw`A-D](\.\d+){1,2}`)).toBe(false);
     const renamed = scripts.length;
     await page.getByRole('button', { name: 'Renommer « État initial 2025 »' }).click();
     await page.getByLabel('Nouveau nom de « État initial 2025 »').fill('État initial 2025-2026');

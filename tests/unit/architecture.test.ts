@@ -16,9 +16,16 @@ const sources = files(root).map((path) => ({
 const folder = (path: string) => path.split('/')[0]!;
 
 describe('the architecture', () => {
-  it('keeps the référentiels free of logic: they import only their kinds and zod', () => {
+  it('keeps the référentiels free of logic: they import only their kinds, ids and zod', () => {
     for (const file of sources.filter((f) => folder(f.path) === 'referentiels')) {
-      for (const target of file.imports) expect(['zod/mini', './kinds', './dgesco-2010', './grille-occitanie', './label-lycee']).toContain(target);
+      for (const target of file.imports) expect(['zod/mini', './kinds', './ids', './dgesco-2010', './grille-occitanie', './label-lycee']).toContain(target);
+    }
+  });
+
+  it('imports only types from referentiels/kinds: the definitions are checked by the tests, never built by the app', () => {
+    for (const file of files(root)) {
+      const kindsImports = [...readFileSync(file, 'utf8').matchAll(/import\s+(type\s+)?[^;]*?from\s*['"][^'"]*\/kinds['"]/g)];
+      for (const m of kindsImports) expect(m[1], `${relative(root, file)}: ${m[0]}`).toBe('type ');
     }
   });
 

@@ -1,6 +1,7 @@
 // The answers that changed between two campaigns of a school, for "Mesure des progrès" and the
 // printed report: what moved an axis, item by item, and who stands behind the new answer.
-import type { DocumentId, Item, Section } from '../../referentiels/kinds';
+import type { DocumentId } from '../../referentiels/ids';
+import type { Item, Section } from '../../referentiels/kinds';
 import { referenceFigureItems, referentiels } from '../../referentiels';
 import { catalog } from '../../referentiels/catalog';
 import { referenceFiguresFrom, type AnswerRecord, type AnswerValue, type ReferenceFigures } from '../answers';

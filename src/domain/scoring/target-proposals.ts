@@ -3,7 +3,7 @@
 // The référentiel gives no levels on its 0–100 scores: "the next level up" there is our choice,
 // the next ten (42 → 50, 50 → 60), said on screen.
 import { LABEL_TARGET_AXIS, type Target } from '../campaigns';
-import type { DocumentId } from '../../referentiels/kinds';
+import type { DocumentId } from '../../referentiels/ids';
 import { answerLookup, type AnswerLookup } from '../completion';
 import type { AnswerRecord } from '../answers';
 import { dgescoProfile } from './dgesco';

@@ -10,7 +10,7 @@ import { EvidenceRecordSchema } from '../evidence';
 import { DossierTextRecordSchema } from '../dossier-texts';
 import { PositionsRecordSchema } from '../positions';
 import { SurveyRecordSchema, SurveyResponseRecordSchema } from '../survey/records';
-import { ItemIdSchema } from '../../referentiels/kinds';
+import { ItemIdSchema } from '../../referentiels/ids';
 import { RECORD_SCHEMA_VERSION } from '../schema-version';
 import { InstantSchema } from '../instants';
 

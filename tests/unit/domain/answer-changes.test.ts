@@ -18,7 +18,8 @@ import { occitanieLevels } from '../../../src/domain/scoring/occitanie';
 import { labelCriteria } from '../../../src/domain/scoring/label';
 import { catalog } from '../../../src/referentiels/catalog';
 import { itemsOf, referentiels } from '../../../src/referentiels';
-import type { DocumentId, Item } from '../../../src/referentiels/kinds';
+import type { DocumentId } from '../../../src/referentiels/ids';
+import type { Item } from '../../../src/referentiels/kinds';
 
 const ALL: DocumentId[] = ['dgesco-2010', 'occitanie-grille', 'label-lycee-2023'];
 type Pair = [string, AnswerValue | null];

@@ -14,7 +14,8 @@ import {
 import { summarize } from '../../../src/domain/scoring/series';
 import { referentielById } from '../../../src/referentiels';
 import { labelCallOf, labelCalls } from '../../../src/referentiels/label-calls';
-import type { DocumentId, Referentiel } from '../../../src/referentiels/kinds';
+import type { DocumentId } from '../../../src/referentiels/ids';
+import type { Referentiel } from '../../../src/referentiels/kinds';
 
 const ref2023 = referentielById('label-lycee-2023');
 

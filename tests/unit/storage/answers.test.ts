@@ -4,7 +4,7 @@ import { createCampaign, setCampaignStatus } from '../../../src/storage/campaign
 import { fr } from '../../../src/text/fr';
 import { listAnswers, saveAnswer } from '../../../src/storage/answers';
 import { saveSectionNote } from '../../../src/storage/section-notes';
-import type { DocumentId } from '../../../src/referentiels/kinds';
+import type { DocumentId } from '../../../src/referentiels/ids';
 
 async function aCampaign(documents: DocumentId[] = ['dgesco-2010', 'occitanie-grille', 'label-lycee-2023']) {
   const created = await createCampaign({ name: 'Campagne de test', date: '2026-10-05', documents });

@@ -15,7 +15,7 @@ import { listCampaigns, readCampaign } from '../../../src/storage/campaign-list'
 import { confirmCarriedOver, listAnswers, saveAnswer } from '../../../src/storage/answers';
 import { listSectionNotes, saveSectionNote } from '../../../src/storage/section-notes';
 import type { AnswerValue } from '../../../src/domain/answers';
-import type { DocumentId } from '../../../src/referentiels/kinds';
+import type { DocumentId } from '../../../src/referentiels/ids';
 import { fr } from '../../../src/text/fr';
 
 const TEACHERS = 'dgesco2010.3.1.teachers';
