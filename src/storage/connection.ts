@@ -18,7 +18,9 @@ export type DatabaseHealth = 'ok' | 'outdated' | 'blocked' | 'newer' | 'unavaila
 /** After this long without success or failure, an open is reported as blocked rather than left to hang. */
 export const OPEN_TIMEOUT_MS = 5_000;
 
-let db = new DiagnumDB();
+// Built on first use rather than when this module is evaluated: building it costs a slow laptop
+// about 20 ms, which start-up spends in a task of its own (main.ts).
+let db: DiagnumDB | undefined;
 let health: DatabaseHealth = 'ok';
 const healthListeners = new Set<(h: DatabaseHealth) => void>();
 const committedListeners = new Set<() => void>();
@@ -64,9 +66,12 @@ function watchConnection(target: DiagnumDB) {
     true,
   );
 }
-watchConnection(db);
 
 export function database(): DiagnumDB {
+  if (!db) {
+    db = new DiagnumDB();
+    watchConnection(db);
+  }
   return db;
 }
 
@@ -92,7 +97,7 @@ export function onCommitted(listener: () => void): () => void {
  * 'blocked' (until it does succeed).
  */
 export async function openDatabase(): Promise<DatabaseHealth> {
-  const target = db;
+  const target = database();
   const timer = setTimeout(() => {
     if (target === db && !target.isOpen() && health === 'ok') setHealth('blocked');
   }, OPEN_TIMEOUT_MS);
@@ -115,9 +120,10 @@ export async function openDatabase(): Promise<DatabaseHealth> {
  * backup can be imported into a new one. Resolves false when the browser refuses this too.
  */
 export async function deleteUnreadableDatabase(): Promise<boolean> {
-  db.close();
+  const target = database();
+  target.close();
   try {
-    await Dexie.delete(db.name);
+    await Dexie.delete(target.name);
     return true;
   } catch (error) {
     console.error(error);
@@ -127,7 +133,7 @@ export async function deleteUnreadableDatabase(): Promise<boolean> {
 
 /** Tests (and, later, a restore) swap the database; the previous one is closed. */
 export function useDatabase(next: DiagnumDB): void {
-  if (next !== db) db.close();
+  if (db && next !== db) db.close();
   db = next;
   watchConnection(next);
   health = 'ok';
@@ -168,20 +174,21 @@ export async function commit(
   const early = writesRefused(health);
   if (early) return refused(early);
   try {
-    const tableRefs = tables.map((t) => db[t]);
+    const target = database();
+    const tableRefs = tables.map((t) => target[t]);
     // Committed is known from IndexedDB's "complete" event, once the work has finished (a work
     // that outlived its transaction is an error Dexie reports): the saves' way to "Enregistré"
     // then no longer waits for every live query to start again.
     let heard: () => void = () => {};
     const committed = new Promise<void>((resolve) => (heard = resolve));
-    const done = db.transaction('rw', tableRefs, async (transaction) => {
+    const done = target.transaction('rw', tableRefs, async (transaction) => {
       // Checked again inside: the transaction may have waited for the open, which can reveal a
       // newer database, or for a reopen after another tab's upgrade. Throwing aborts it, unwritten.
       const late = writesRefused(health);
       if (late) throw new RollBack(late);
       let finished = false;
       onCommitOf(transaction, () => finished && heard());
-      await work(db);
+      await work(target);
       finished = true;
     });
     await Promise.race([done, committed]);
