@@ -9,10 +9,10 @@ const files = (dir: string): string[] =>
     const path = join(dir, name);
     return statSync(path).isDirectory() ? files(path) : /\.(ts|svelte)$/.test(name) ? [path] : [];
   });
-const sources = files(root).map((path) => ({
-  path: relative(root, path),
-  imports: [...readFileSync(path, 'utf8').matchAll(/(?:import|from)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!),
-}));
+const sources = files(root).map((path) => {
+  const text = readFileSync(path, 'utf8');
+  return { path: relative(root, path), text, imports: [...text.matchAll(/(?:import|from)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!) };
+});
 const folder = (path: string) => path.split('/')[0]!;
 
 describe('the architecture', () => {
@@ -23,9 +23,9 @@ describe('the architecture', () => {
   });
 
   it('imports only types from referentiels/kinds: the definitions are checked by the tests, never built by the app', () => {
-    for (const file of files(root)) {
-      const kindsImports = [...readFileSync(file, 'utf8').matchAll(/import\s+(type\s+)?[^;]*?from\s*['"][^'"]*\/kinds['"]/g)];
-      for (const m of kindsImports) expect(m[1], `${relative(root, file)}: ${m[0]}`).toBe('type ');
+    for (const file of sources) {
+      const kindsImports = [...file.text.matchAll(/import\s+(type\s+)?[^;]*?from\s*['"][^'"]*\/kinds['"]/g)];
+      for (const m of kindsImports) expect(m[1], `${file.path}: ${m[0]}`).toBe('type ');
     }
   });
 
